@@ -1,0 +1,32 @@
+// Builds everything `npm install` / `npm test` need:
+//  1. `tsc -b` type-checks client, server and tests and emits out/ (the tests run from there);
+//  2. esbuild bundles the shipped entry points into dist/ (nodejieba stays external: it is native).
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const esbuild = require('esbuild');
+
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  external: ['nodejieba', 'vscode'],
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
+]);

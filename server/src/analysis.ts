@@ -1,0 +1,100 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentKind, Linter, LintResult, Segmenter } from './engine';
+import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
+
+interface Entry {
+  linter: Linter;
+  configKey: string;
+  version: number;
+  result?: LintResult;
+}
+
+/** Plain text and Markdown get support only when they are mostly Chinese. */
+export function isMostlyChinese(text: string): boolean {
+  const sample = text.length > 20_000 ? text.slice(0, 10_000) + text.slice(-10_000) : text;
+  let han = 0;
+  let latin = 0;
+  for (const char of sample) {
+    const c = char.codePointAt(0)!;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f)) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
+  // Latin letters come in words of ~5; weigh them so that half Chinese text by meaning counts.
+  return han > 0 && han >= latin / 5;
+}
+
+export function documentKind(languageId: string): DocumentKind {
+  return languageId === 'markdown' ? 'markdown' : 'plaintext';
+}
+
+/**
+ * The server's view of the open documents: one incremental linter per document, the latest result
+ * per version, and the configuration that applies to each.
+ */
+export class Analysis {
+  private readonly entries = new Map<string, Entry>();
+  settings: ClientSettings;
+  trusted = true;
+  /** Called with Chinese messages about a broken configuration (once per distinct problem). */
+  onConfigProblems: (problems: string[]) => void = () => {};
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(
+    settings: ClientSettings,
+    private readonly segmenterFor: (userWords: readonly string[]) => Segmenter | undefined,
+  ) {
+    this.settings = settings;
+  }
+
+  supports(document: TextDocument): boolean {
+    if (!this.settings.languages.includes(document.languageId)) return false;
+    if (document.languageId === 'gongwen') return true;
+    return isMostlyChinese(document.getText());
+  }
+
+  /** The lint result for the document's current version (computed at most once per version). */
+  analyze(document: TextDocument): LintResult | undefined {
+    if (!this.supports(document)) {
+      this.entries.delete(document.uri);
+      return undefined;
+    }
+    const entry = this.entryFor(document);
+    if (entry.result && entry.version === document.version) return entry.result;
+    entry.result = entry.linter.lint(document.getText(), documentKind(document.languageId));
+    entry.version = document.version;
+    return entry.result;
+  }
+
+  /** Results are stale once segmentation has new words; the next `analyze` re-lints (cheaply). */
+  invalidate(uri?: string): void {
+    for (const [key, entry] of this.entries) if (!uri || key === uri) entry.result = undefined;
+  }
+
+  /** Forgets linters (and their caches) so that the next analysis reads the configuration again. */
+  resetConfiguration(): void {
+    this.entries.clear();
+    this.reportedProblems.clear();
+  }
+
+  close(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  lastResult(uri: string): LintResult | undefined {
+    return this.entries.get(uri)?.result;
+  }
+
+  private entryFor(document: TextDocument): Entry {
+    const existing = this.entries.get(document.uri);
+    const file = configFileFor(document.uri, this.trusted);
+    const configKey = fileStamp(file);
+    if (existing && existing.configKey === configKey) return existing;
+    const { config, problems } = effectiveConfig(file, this.settings, this.trusted);
+    const fresh = problems.filter((p) => !this.reportedProblems.has(p));
+    fresh.forEach((p) => this.reportedProblems.add(p));
+    if (fresh.length) this.onConfigProblems(fresh);
+    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords) }), configKey, version: -1 };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,314 @@
+import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ALL_RULES,
+  applyEdits,
+  computeStats,
+  DocumentKind,
+  Finding,
+  Linter,
+  ResolvedConfig,
+  safeFixEdits,
+  SectionNode,
+  formatThousands,
+} from '../engine';
+import { SyncSegmenter } from '../segmentation/syncSegmenter';
+import { findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
+import { readTextFile, writeTextFileAtomic, TextFile } from './files';
+
+
+const VERSION = '0.1.0';
+
+const USAGE = `用法：
+  gongwen check [--format pretty|json] [--config FILE] [--fix] FILE...
+  gongwen outline [--format text|json] FILE
+  gongwen stats [--format text|json] FILE
+  gongwen rules                 列出全部检查规则
+
+选项：
+  --format    输出格式（check 默认 pretty，outline/stats 默认 text）
+  --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
+  --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
+  -h, --help  显示帮助
+  -v, --version
+退出码：0 未发现错误；1 发现错误（error）；2 用法或读写错误。`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+      out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === '-v' || command === '--version') {
+      out(VERSION);
+      return 0;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        config: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      out(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case 'check':
+        return await check(positionals, values.format ?? 'pretty', values.config, values.fix ?? false, out, err);
+      case 'outline':
+        return outline(single(positionals), values.format ?? 'text', values.config, out, err);
+      case 'stats':
+        return stats(single(positionals), values.format ?? 'text', values.config, out, err);
+      case 'rules':
+        for (const rule of ALL_RULES) {
+          out(`${rule.id.padEnd(28)} ${rule.defaultSeverity.padEnd(11)} ${rule.enabledByDefault === false ? '（默认关闭）' : ''}${rule.description}`);
+        }
+        return 0;
+      default:
+        throw new UsageError(`未知命令“${command}”`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`gongwen：${(error as Error).message}\n\n${USAGE}`);
+    } else {
+      err(`gongwen：${(error as Error).message}`);
+    }
+    return 2;
+  }
+}
+
+function single(files: string[]): string {
+  if (files.length !== 1) throw new UsageError('需要且只能指定一个文件');
+  return files[0];
+}
+
+function checkFormat(format: string, allowed: string[]): void {
+  if (!allowed.includes(format)) throw new UsageError(`--format 只能是 ${allowed.join('、')}`);
+}
+
+export function documentKind(file: string): DocumentKind {
+  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+}
+
+/** Loads the configuration for a file; problems go to stderr once per config file. */
+function configFor(file: string, explicit: string | undefined, err: (s: string) => void, reported: Set<string>): ResolvedConfig | undefined {
+  const configPath = explicit ?? findConfig(path.dirname(path.resolve(file)));
+  if (!configPath) return undefined;
+  const { config, problems } = loadConfigFile(configPath);
+  if (problems.length && !reported.has(configPath)) {
+    reported.add(configPath);
+    for (const p of problems) err(`gongwen：配置文件 ${configPath}：${p}`);
+  }
+  return config;
+}
+
+interface Prepared {
+  file: string;
+  source: TextFile;
+  linter: Linter;
+}
+
+function makeSegmenterReporter(err: (s: string) => void) {
+  const segmenters = new Map<string, SyncSegmenter>();
+  let warned = false;
+  return {
+    get(config: ResolvedConfig | undefined): SyncSegmenter {
+      const key = (config?.userWords ?? []).join('\n');
+      let segmenter = segmenters.get(key);
+      if (!segmenter) segmenters.set(key, (segmenter = new SyncSegmenter(config?.userWords ?? [])));
+      return segmenter;
+    },
+    report(segmenter: SyncSegmenter) {
+      if (segmenter.error && !warned) {
+        warned = true;
+        err(`gongwen：提示：${segmenter.error}。依赖分词的检查和词数统计已跳过，其余检查照常进行。`);
+      }
+    },
+  };
+}
+
+async function check(
+  files: string[],
+  format: string,
+  configPath: string | undefined,
+  fix: boolean,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  checkFormat(format, ['pretty', 'json']);
+  if (files.length === 0) throw new UsageError('请指定要检查的文件');
+  const reported = new Set<string>();
+  const segmenters = makeSegmenterReporter(err);
+  const results: { file: string; text: string; findings: Finding[] }[] = [];
+  let ioError = false;
+  for (const file of files) {
+    let prepared: Prepared;
+    try {
+      const source = readTextFile(file);
+      const config = configFor(file, configPath, err, reported);
+      const segmenter = segmenters.get(config);
+      prepared = { file, source, linter: new Linter({ config, segmenter }) };
+    } catch (error) {
+      err(`gongwen：${(error as Error).message}`);
+      ioError = true;
+      continue;
+    }
+    const kind = documentKind(file);
+    let text = prepared.source.text;
+    let findings = prepared.linter.lint(text, kind).findings;
+    if (fix) {
+      let changed = false;
+      // Fixing one thing can reveal another (a fixed marker changes the numbering); a few rounds settle it.
+      for (let round = 0; round < 5; round++) {
+        const edits = safeFixEdits(findings);
+        if (!edits.length) break;
+        const next = applyEdits(text, edits).text;
+        if (next === text) break;
+        text = next;
+        changed = true;
+        findings = prepared.linter.lint(text, kind).findings;
+      }
+      if (changed) {
+        try {
+          await writeTextFileAtomic(file, prepared.source, text);
+        } catch (error) {
+          err(`gongwen：${(error as Error).message}`);
+          ioError = true;
+          text = prepared.source.text;
+          findings = prepared.linter.lint(text, kind).findings;
+        }
+      }
+    }
+    segmenters.report(segmenters.get(undefined));
+    results.push({ file, text, findings });
+  }
+  if (format === 'json') {
+    out(JSON.stringify(results.map((r) => ({ file: r.file, diagnostics: r.findings.map((f) => diagnosticJson(r.text, f)) })), null, 2));
+  } else {
+    let errors = 0;
+    let warnings = 0;
+    let others = 0;
+    for (const r of results) {
+      for (const f of r.findings) {
+        out(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.rule}]`);
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+        else others++;
+      }
+    }
+    const total = errors + warnings + others;
+    if (results.length) out(total ? `共 ${total} 处：错误 ${errors}，警告 ${warnings}，提示 ${others}` : '未发现问题');
+  }
+  if (ioError) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The JSON shape other tools read; keep it stable. */
+export function diagnosticJson(text: string, finding: Finding) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const flagged = sliceRange(lines, finding);
+  const suggestions: string[] = [];
+  for (const fix of finding.fixes) {
+    // A suggestion is the flagged text with the fix applied, when the fix stays inside it.
+    const inside = fix.edits.every(
+      (e) =>
+        e.range.start.line === finding.range.start.line &&
+        e.range.end.line === finding.range.end.line &&
+        finding.range.start.line === finding.range.end.line &&
+        e.range.start.character >= finding.range.start.character &&
+        e.range.end.character <= finding.range.end.character,
+    );
+    if (!inside) continue;
+    const shifted = fix.edits.map((e) => ({
+      range: {
+        start: { line: 0, character: e.range.start.character - finding.range.start.character },
+        end: { line: 0, character: e.range.end.character - finding.range.start.character },
+      },
+      newText: e.newText,
+    }));
+    const suggestion = applyEdits(flagged, shifted).text;
+    if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
+  }
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    range: finding.range,
+    text: flagged,
+    suggestions,
+  };
+}
+
+function sliceRange(lines: string[], finding: Finding): string {
+  const { start, end } = finding.range;
+  if (start.line === end.line) return (lines[start.line] ?? '').slice(start.character, end.character);
+  const parts = [(lines[start.line] ?? '').slice(start.character)];
+  for (let i = start.line + 1; i < end.line; i++) parts.push(lines[i] ?? '');
+  parts.push((lines[end.line] ?? '').slice(0, end.character));
+  return parts.join('\n');
+}
+
+function loadForReading(file: string, configPath: string | undefined, err: (s: string) => void) {
+  const source = readTextFile(file);
+  const config = configFor(file, configPath, err, new Set());
+  return { source, config };
+}
+
+function outline(file: string, format: string, configPath: string | undefined, out: (s: string) => void, err: (s: string) => void): number {
+  checkFormat(format, ['text', 'json']);
+  const { source, config } = loadForReading(file, configPath, err);
+  const { document } = new Linter({ config, rules: [] }).lint(source.text, documentKind(file));
+  const nodes = outlineToJson(document.root);
+  if (format === 'json') out(JSON.stringify(nodes, null, 2));
+  else {
+    const print = (list: OutlineJson[], depth: number) => {
+      for (const node of list) {
+        const label = node.kind === 'title' ? '【标题】' : node.kind === 'opening' ? '【开头】' : node.kind === 'closing' ? '【结尾】' : '';
+        const text = `${label}${node.marker}${node.kind === 'item' ? '' : ' '}${node.kind === 'opening' || node.kind === 'closing' ? '' : node.title}`.trim();
+        out(`${'  '.repeat(depth)}${text}  （第 ${node.range.start.line + 1} 行，${formatThousands(node.chars)}字）`);
+        print(node.children, depth + 1);
+      }
+    };
+    if (nodes.length === 0) out('（未识别到标题结构）');
+    print(nodes, 0);
+  }
+  return 0;
+}
+
+function stats(file: string, format: string, configPath: string | undefined, out: (s: string) => void, err: (s: string) => void): number {
+  checkFormat(format, ['text', 'json']);
+  const { source, config } = loadForReading(file, configPath, err);
+  const { document } = new Linter({ config, rules: [] }).lint(source.text, documentKind(file));
+  const segmenters = makeSegmenterReporter(err);
+  const segmenter = segmenters.get(config);
+  const result = computeStats(document, segmenter);
+  if (result.words !== null && segmenter.error) result.words = null;
+  segmenters.report(segmenter);
+  if (format === 'json') {
+    out(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  out(`字数：${formatThousands(result.chars)}（不含空白）`);
+  out(`汉字：${formatThousands(result.hanChars)}`);
+  out(`词数：${result.words === null ? '（分词不可用）' : formatThousands(result.words)}`);
+  out(`段落：${formatThousands(result.paragraphs)}`);
+  out(`标题：${formatThousands(result.headings)}`);
+  if (result.sections.length) {
+    out('各部分字数：');
+    for (const s of result.sections) out(`  ${s.marker}${s.title}  ${formatThousands(s.chars)}字`);
+  }
+  return 0;
+}
+
+export type { SectionNode };

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigResult, DEFAULT_CONFIG, parseConfigText } from './config';
+import { RULE_IDS } from './rules';
+
+export const CONFIG_FILE_NAME = '.gongwenrc.json';
+const MAX_CONFIG_BYTES = 20 * 1024 * 1024;
+
+/** The nearest .gongwenrc.json in `dir` or above it. */
+export function findConfig(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** Reads and validates a configuration file. Never throws: problems come back in Chinese. */
+export function loadConfigFile(file: string): ConfigResult {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { config: DEFAULT_CONFIG, problems: ['不是文件，已使用默认配置'] };
+    if (stat.size > MAX_CONFIG_BYTES) return { config: DEFAULT_CONFIG, problems: ['文件过大（超过 20 MB），已使用默认配置'] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { config: DEFAULT_CONFIG, problems: [`无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}），已使用默认配置`] };
+  }
+  return parseConfigText(text, RULE_IDS);
+}

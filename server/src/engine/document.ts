@@ -1,0 +1,334 @@
+import { GenerationalCache } from './cache';
+import { EnumerationItem } from './enumerations';
+import { HeadingInfo, HeadingLevel } from './headings';
+import { analyzeLine, LineInfo } from './lineInfo';
+import { Range, range } from './types';
+
+export type DocumentKind = 'plaintext' | 'markdown';
+
+export type SectionKind = 'document' | 'title' | 'opening' | 'heading' | 'item' | 'closing';
+
+/** One node of the section tree: the single structure behind outline, folding, numbering and completion. */
+export interface SectionNode {
+  kind: SectionKind;
+  /** 1–4 for headings (GB/T 9704 levels). */
+  level?: HeadingLevel;
+  /** The marker as written ("（一）", "二是"); "" for nodes without one. */
+  marker: string;
+  number?: number;
+  title: string;
+  /** Line where the node starts. */
+  line: number;
+  /** The whole section, from its first character to the end of its last line. */
+  range: Range;
+  /** What to reveal when the node is picked: the marker and the title. */
+  selectionRange: Range;
+  /** Visible characters in the section (whitespace not counted). */
+  chars: number;
+  heading?: HeadingInfo;
+  item?: EnumerationItem;
+  children: SectionNode[];
+  parent?: SectionNode;
+}
+
+export interface ReportDocument {
+  kind: DocumentKind;
+  lines: string[];
+  lineInfos: LineInfo[];
+  /** Lines excluded from analysis (Markdown code blocks and front matter). */
+  ignoredLines: Set<number>;
+  root: SectionNode;
+}
+
+/** Parses documents; keeps per-line results between calls so that an edit re-parses only changed lines. */
+export class DocumentParser {
+  private readonly cache = new GenerationalCache<LineInfo>();
+
+  parse(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
+    const lines = text.split(/\r\n|\r|\n/);
+    const markdown = kind === 'markdown';
+    const ignoredLines = markdown ? findMarkdownCode(lines) : new Set<number>();
+    const lineInfos = new Array<LineInfo>(lines.length);
+    const prefix = markdown ? 'm' : 'p';
+    for (let i = 0; i < lines.length; i++) {
+      if (ignoredLines.has(i)) {
+        lineInfos[i] = BLANK;
+        continue;
+      }
+      const key = prefix + lines[i];
+      let info = this.cache.get(key);
+      if (!info) {
+        info = analyzeLine(lines[i], markdown);
+        this.cache.set(key, info);
+      }
+      lineInfos[i] = info;
+    }
+    this.cache.endPass();
+    return { kind, lines, lineInfos, ignoredLines, root: buildTree(lines, lineInfos, markdown) };
+  }
+}
+
+const BLANK: LineInfo = { blank: true, items: [], visibleChars: 0, closingFormula: false, dateLine: false };
+
+export function parseDocument(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
+  return new DocumentParser().parse(text, kind);
+}
+
+/** Fenced code blocks and YAML front matter in Markdown carry no report text. */
+function findMarkdownCode(lines: string[]): Set<number> {
+  const ignored = new Set<number>();
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i === 0 && line === '---') {
+      let end = 1;
+      while (end < lines.length && lines[end] !== '---') end++;
+      if (end < lines.length) {
+        for (let j = 0; j <= end; j++) ignored.add(j);
+        i = end;
+        continue;
+      }
+    }
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      ignored.add(i);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+    } else if (m) {
+      fence = m[1];
+      ignored.add(i);
+    }
+  }
+  return ignored;
+}
+
+const MAX_TITLE_CHARS = 60;
+const TITLE_MARKDOWN = /^\s*#{1,6}[ \t]+/;
+
+function buildTree(lines: string[], infos: LineInfo[], markdown: boolean): SectionNode {
+  const lastLine = lines.length - 1;
+  const root: SectionNode = {
+    kind: 'document',
+    marker: '',
+    title: '',
+    line: 0,
+    range: range(0, 0, lines[lastLine].length, lastLine),
+    selectionRange: range(0, 0, 0),
+    chars: 0,
+    children: [],
+  };
+  const firstText = infos.findIndex((info) => !info.blank);
+  if (firstText < 0) return root;
+
+  const closingStart = findClosing(lines, infos);
+  const contentEnd = closingStart ?? lines.length; // exclusive
+
+  // Title: the first line when it reads like one (short, no sentence punctuation, not numbered).
+  let cursor = firstText;
+  const first = lines[firstText];
+  const firstInfo = infos[firstText];
+  if (!firstInfo.heading && firstInfo.visibleChars <= MAX_TITLE_CHARS && !/[。；，：:！？]\s*$/.test(first) && firstText < contentEnd) {
+    let end = firstText;
+    // A subtitle line introduced by —— belongs to the title.
+    const next = nextTextLine(infos, firstText + 1, contentEnd);
+    if (next !== undefined && /^[\s\u3000]*——/.test(lines[next]) && !infos[next].heading) end = next;
+    const titleText = markdown ? first.replace(TITLE_MARKDOWN, '') : first;
+    root.children.push(
+      leaf('title', titleText.trim(), firstText, end, lines, infos, textRange(lines, firstText)),
+    );
+    cursor = end + 1;
+  }
+
+  // Opening: whatever stands between the title and the first heading.
+  let firstHeading = contentEnd;
+  for (let i = cursor; i < contentEnd; i++) {
+    if (infos[i].heading) {
+      firstHeading = i;
+      break;
+    }
+  }
+  const openingStart = nextTextLine(infos, cursor, firstHeading);
+  if (openingStart !== undefined) {
+    const openingEnd = lastTextLine(infos, openingStart, firstHeading);
+    const node = leaf('opening', '开头', openingStart, openingEnd, lines, infos, textRange(lines, openingStart));
+    root.children.push(node);
+    addItems(node, openingStart, openingEnd, lines, infos);
+  }
+
+  // Headings nest by level with a stack; a heading closes every open section of its level or deeper.
+  const stack: SectionNode[] = [];
+  let bodyOwner: SectionNode | undefined;
+  let bodyStart = 0;
+  const flushBody = (end: number) => {
+    if (bodyOwner) addItems(bodyOwner, bodyStart, end, lines, infos);
+  };
+  for (let i = firstHeading; i < contentEnd; i++) {
+    const heading = infos[i].heading;
+    if (!heading) continue;
+    flushBody(i - 1);
+    while (stack.length && stack[stack.length - 1].level! >= heading.level) {
+      closeSection(stack.pop()!, i - 1, lines, infos);
+    }
+    const parent = stack.length ? stack[stack.length - 1] : root;
+    const line = lines[i];
+    const node: SectionNode = {
+      kind: 'heading',
+      level: heading.level,
+      marker: heading.marker,
+      number: heading.number,
+      title: line.slice(heading.titleStart, heading.titleEnd).replace(/[*#]+$/, '').trim(),
+      line: i,
+      range: range(i, heading.markerStart, line.length),
+      selectionRange: range(i, heading.markerStart, heading.titleEnd),
+      chars: 0,
+      heading,
+      children: [],
+      parent,
+    };
+    parent.children.push(node);
+    stack.push(node);
+    bodyOwner = node;
+    bodyStart = i;
+  }
+  flushBody(contentEnd - 1);
+  while (stack.length) closeSection(stack.pop()!, contentEnd - 1, lines, infos);
+
+  if (closingStart !== undefined) {
+    const end = lastTextLine(infos, closingStart, lines.length)!;
+    root.children.push(leaf('closing', '结尾', closingStart, end, lines, infos, textRange(lines, closingStart)));
+  }
+  for (const child of root.children) {
+    child.parent = root;
+    root.chars += child.chars;
+  }
+  return root;
+}
+
+function nextTextLine(infos: LineInfo[], from: number, to: number): number | undefined {
+  for (let i = from; i < to; i++) if (!infos[i].blank) return i;
+  return undefined;
+}
+
+function lastTextLine(infos: LineInfo[], from: number, to: number): number {
+  let last = from;
+  for (let i = from; i < to; i++) if (!infos[i].blank) last = i;
+  return last;
+}
+
+function textRange(lines: string[], line: number): Range {
+  const text = lines[line];
+  const start = text.length - text.trimStart().length;
+  return range(line, start, text.trimEnd().length);
+}
+
+function sumChars(infos: LineInfo[], from: number, to: number): number {
+  let chars = 0;
+  for (let i = from; i <= to; i++) chars += infos[i].visibleChars;
+  return chars;
+}
+
+function leaf(
+  kind: SectionKind,
+  title: string,
+  start: number,
+  end: number,
+  lines: string[],
+  infos: LineInfo[],
+  selectionRange: Range,
+): SectionNode {
+  return {
+    kind,
+    marker: '',
+    title,
+    line: start,
+    range: { start: selectionRange.start, end: { line: end, character: lines[end].length } },
+    selectionRange,
+    chars: sumChars(infos, start, end),
+    children: [],
+  };
+}
+
+/** Ends a heading's section at `lastLine`, trimming trailing blank lines. */
+function closeSection(node: SectionNode, lastLine: number, lines: string[], infos: LineInfo[]): void {
+  const end = Math.max(node.line, lastTextLine(infos, node.line, lastLine + 1));
+  node.range = { start: node.range.start, end: { line: end, character: lines[end].length } };
+  node.chars = sumChars(infos, node.line, end);
+}
+
+/** Adds the inline enumeration items of lines [from, to] as children of `owner`. */
+function addItems(owner: SectionNode, from: number, to: number, lines: string[], infos: LineInfo[]): void {
+  for (let i = from; i <= to; i++) {
+    for (const item of infos[i].items) {
+      const text = lines[i];
+      const body = text.slice(item.markerEnd + item.punctuation.length, item.end);
+      const stop = /[，,。；;！？：]/.exec(body);
+      const title = (stop ? body.slice(0, stop.index) : body).trim();
+      owner.children.push({
+        kind: 'item',
+        marker: item.marker,
+        number: item.number,
+        title: title.length > 40 ? title.slice(0, 40) + '…' : title,
+        line: i,
+        range: range(i, item.markerStart, item.end),
+        selectionRange: range(i, item.markerStart, item.markerEnd),
+        chars: countItemChars(text.slice(item.markerStart, item.end)),
+        item,
+        children: [],
+        parent: owner,
+      });
+    }
+  }
+}
+
+function countItemChars(text: string): number {
+  return [...text.replace(/[\s\u3000]/g, '')].length;
+}
+
+/**
+ * The closing part: a closing formula (特此报告。) and/or a signature block ending in a date,
+ * found by walking back from the end of the document.
+ */
+function findClosing(lines: string[], infos: LineInfo[]): number | undefined {
+  let i = infos.length - 1;
+  while (i >= 0 && infos[i].blank) i--;
+  if (i < 0) return undefined;
+  let start: number | undefined;
+  if (infos[i].dateLine) {
+    start = i;
+    // Up to three signature lines above the date: short, no sentence punctuation, not headings.
+    for (let j = i - 1, taken = 0; j >= 0 && taken < 3; j--) {
+      if (infos[j].blank) continue;
+      if (infos[j].heading || infos[j].visibleChars > 30 || /[。，；：:！？]/.test(lines[j])) break;
+      start = j;
+      taken++;
+    }
+  }
+  const before = nextTextLineBackward(infos, (start ?? i + 1) - 1);
+  if (before !== undefined && infos[before].closingFormula) start = before;
+  else if (start === undefined && infos[i].closingFormula) start = i;
+  return start !== undefined && start > 0 ? start : undefined;
+}
+
+function nextTextLineBackward(infos: LineInfo[], from: number): number | undefined {
+  for (let i = from; i >= 0; i--) if (!infos[i].blank) return i;
+  return undefined;
+}
+
+/** Depth-first walk over the tree. */
+export function* walkSections(node: SectionNode): Generator<SectionNode> {
+  for (const child of node.children) {
+    yield child;
+    yield* walkSections(child);
+  }
+}
+
+/** The innermost heading section containing a line (undefined above the first heading). */
+export function sectionAt(root: SectionNode, line: number): SectionNode | undefined {
+  let found: SectionNode | undefined;
+  let nodes = root.children;
+  for (;;) {
+    const next = nodes.find((n) => n.kind !== 'item' && n.range.start.line <= line && line <= n.range.end.line);
+    if (!next) return found;
+    found = next;
+    nodes = next.children;
+  }
+}

@@ -1,0 +1,28 @@
+import { enumerationPunctuation } from './enumerationPunctuation';
+import { enumerationMixed, enumerationSequence } from './enumerationSequence';
+import { headingEndPunctuation } from './headingEndPunctuation';
+import { headingHierarchy } from './headingHierarchy';
+import { headingMarker } from './headingMarker';
+import { headingNumbering } from './headingNumbering';
+import { Rule } from './rule';
+
+/** Every built-in rule, in the order their findings are listed for one position. */
+export const ALL_RULES: readonly Rule[] = [
+  // Structure (section tree)
+  headingMarker,
+  headingEndPunctuation,
+  headingNumbering,
+  headingHierarchy,
+  enumerationPunctuation,
+  enumerationSequence,
+  enumerationMixed,
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
+
+/** Rules whose findings the renumber command resolves. */
+export const NUMBERING_RULES: ReadonlySet<string> = new Set([
+  'heading-numbering',
+  'enumeration-sequence',
+  'enumeration-mixed',
+]);

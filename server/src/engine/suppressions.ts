@@ -1,0 +1,52 @@
+import { ResolvedConfig } from './config';
+import { ReportDocument } from './document';
+import { Finding } from './types';
+
+// <!-- gongwen-disable-next-line rule-a rule-b -->, <!-- gongwen-disable rule --> (rest of the file),
+// and the same words after # or // at a line start in plain text ("# gongwen-disable-next-line …").
+const DIRECTIVE = /^\s*(?:<!--|#|\/\/)\s*gongwen-(disable-next-line|disable-line|disable)\b([^>]*?)(?:-->)?\s*$/;
+
+interface Directive {
+  kind: 'disable-next-line' | 'disable-line' | 'disable';
+  /** Empty means every rule. */
+  rules: Set<string>;
+}
+
+function parseDirective(line: string): Directive | undefined {
+  if (!line.includes('gongwen-')) return undefined;
+  const m = DIRECTIVE.exec(line);
+  if (!m) return undefined;
+  const rules = new Set(m[2].split(/[\s,，]+/).filter(Boolean));
+  return { kind: m[1] as Directive['kind'], rules };
+}
+
+const matches = (d: Directive, rule: string) => d.rules.size === 0 || d.rules.has(rule);
+
+/** Drops findings that the document's disable comments or the ignored words switch off. */
+export function applySuppressions(findings: Finding[], document: ReportDocument, config: ResolvedConfig): Finding[] {
+  const { lines } = document;
+  const fileWide: Directive[] = [];
+  const perLine = new Map<number, Directive[]>();
+  // Directives are rare: find candidate lines cheaply before parsing them.
+  for (let i = 0; i < lines.length; i++) {
+    const directive = lines[i].indexOf('gongwen-') >= 0 ? parseDirective(lines[i]) : undefined;
+    if (!directive) continue;
+    if (directive.kind === 'disable') fileWide.push(directive);
+    else {
+      const target = directive.kind === 'disable-next-line' ? i + 1 : i;
+      perLine.set(target, [...(perLine.get(target) ?? []), directive]);
+    }
+  }
+  const ignore = config.ignoreWords;
+  if (!fileWide.length && !perLine.size && !ignore.size) return findings;
+  return findings.filter((f) => {
+    if (fileWide.some((d) => matches(d, f.rule))) return false;
+    const local = perLine.get(f.range.start.line);
+    if (local && local.some((d) => matches(d, f.rule))) return false;
+    if (ignore.size && f.range.start.line === f.range.end.line) {
+      const text = lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+      if (ignore.has(text)) return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,85 @@
+/** Splitting text into lines the way LSP counts them: \r\n, \n and \r all end a line. */
+export interface LineSplit {
+  /** Line contents without their terminators. */
+  lines: string[];
+  /** Offset of each line's first character in the whole text. */
+  offsets: number[];
+}
+
+export function splitLines(text: string): LineSplit {
+  const lines: string[] = [];
+  const offsets: number[] = [];
+  let start = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */ || code === 13 /* \r */) {
+      lines.push(text.slice(start, i));
+      offsets.push(start);
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  offsets.push(start);
+  return { lines, offsets };
+}
+
+/** The line terminator a document mostly uses, so that edits can keep it. */
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const crlf = text.indexOf('\r\n');
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (crlf >= 0 && crlf <= lf) return '\r\n';
+  if (lf >= 0) return '\n';
+  if (cr >= 0) return '\r';
+  return '\n';
+}
+
+const HAN = /\p{Script=Han}/u;
+
+export function isHan(char: string): boolean {
+  return HAN.test(char);
+}
+
+/** Whitespace used in Chinese documents, including the ideographic space U+3000. */
+export function isBlank(line: string): boolean {
+  return /^[\s\u3000\uFEFF]*$/.test(line);
+}
+
+/** Number of leading whitespace code units (ASCII spaces, tabs, U+3000 and a BOM). */
+export function leadingSpace(line: string): number {
+  let i = 0;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xfeff || c === 0xa0) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Counts characters a Chinese writer counts: every code point that is not whitespace. */
+export function countVisibleChars(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xfeff || c === 0xa0) continue;
+    // A surrogate pair is one character.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+export function countHanChars(text: string): number {
+  let count = 0;
+  for (const char of text) if (HAN.test(char)) count++;
+  return count;
+}
+
+export function formatThousands(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,59 @@
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from '../analysis';
+import { toDiagnostic } from './convert';
+
+/**
+ * Publishes diagnostics after changes. Changes that arrive together (a burst of keystrokes, a storm of
+ * didChange) are coalesced: each document is linted once, at its latest version, after pending I/O.
+ */
+export class DiagnosticsPublisher {
+  private readonly dirty = new Set<string>();
+  private scheduled = false;
+  private readonly published = new Set<string>();
+  /** Called once after the first diagnostics go out (to start the slow segmentation load then). */
+  onFirstPublish: () => void = () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analysis: Analysis,
+  ) {}
+
+  schedule(uri?: string): void {
+    if (uri) this.dirty.add(uri);
+    else for (const document of this.documents.all()) this.dirty.add(document.uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const uris = [...this.dirty];
+      this.dirty.clear();
+      for (const u of uris) this.publish(u);
+    });
+  }
+
+  clear(uri: string): void {
+    this.dirty.delete(uri);
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private publish(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    try {
+      const result = this.analysis.analyze(document);
+      if (!result) {
+        this.clear(uri);
+        return;
+      }
+      const first = this.published.size === 0;
+      this.published.add(uri);
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+      if (first) this.onFirstPublish();
+    } catch (error) {
+      // A bug in one rule must not take the server down with the user's document.
+      this.connection.console.error(`gongwen: 检查 ${uri} 时出错：${(error as Error).stack ?? error}`);
+    }
+  }
+}

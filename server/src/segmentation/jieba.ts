@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The part of nodejieba that gongwen uses. */
+export interface Jieba {
+  cut(text: string, hmm: boolean): string[];
+  insertWord(word: string): boolean;
+}
+
+export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number } | { ok: false; error: string };
+
+/** The project root: where package.json and server/data live (dist/, out/… are below it). */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'server', 'data', 'jieba'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..');
+}
+
+/** nodejieba aborts the whole process on a missing or empty dictionary, so every path is checked first. */
+function checkDictionary(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return `${file} 不是文件`;
+    if (stat.size === 0) return `${file} 是空文件`;
+    fs.accessSync(file, fs.constants.R_OK);
+    return undefined;
+  } catch {
+    return `找不到词典文件 ${file}`;
+  }
+}
+
+/**
+ * Loads nodejieba with its own main dictionary and HMM model and our small idf/stop-word stand-ins.
+ * User words are inserted at run time (never through a user dictionary path). Never throws.
+ */
+export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
+  const started = Date.now();
+  let module: Jieba & { load(options: Record<string, string>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    module = require('nodejieba');
+  } catch (error) {
+    return { ok: false, error: `无法加载分词组件 nodejieba：${(error as Error).message}` };
+  }
+  const data = path.join(packageRoot(), 'server', 'data', 'jieba');
+  const dictionaries = {
+    dict: module.DEFAULT_DICT,
+    hmmDict: module.DEFAULT_HMM_DICT,
+    userDict: module.DEFAULT_USER_DICT,
+    idfDict: path.join(data, 'idf.utf8'),
+    stopWordDict: path.join(data, 'stop_words.utf8'),
+  };
+  for (const file of Object.values(dictionaries)) {
+    const problem = checkDictionary(file);
+    if (problem) return { ok: false, error: `分词词典不可用：${problem}` };
+  }
+  try {
+    module.load(dictionaries);
+    for (const word of userWords) module.insertWord(word);
+    // Warm up: the first cut builds internal tables.
+    module.cut('公文写作', true);
+  } catch (error) {
+    return { ok: false, error: `分词组件初始化失败：${(error as Error).message}` };
+  }
+  return { ok: true, jieba: module, milliseconds: Date.now() - started };
+}

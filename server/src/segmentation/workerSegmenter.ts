@@ -1,0 +1,139 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Segmenter } from '../engine/segmentation';
+import { FromWorker, ToWorker, WorkerOptions } from './protocol';
+
+export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
+
+const BATCH_CHARS = 200_000;
+const MAX_CACHED_LINES = 200_000;
+/** Lines longer than this are not segmented (a 5 MB single line would stall the worker). */
+const MAX_LINE_CHARS = 100_000;
+
+/**
+ * Segmentation from a worker thread. `cut` answers from a cache or returns undefined and queues the
+ * text; `onUpdate` fires when queued texts have been segmented, so the caller can re-lint.
+ */
+export class WorkerSegmenter implements Segmenter {
+  state: SegmenterState = 'idle';
+  error?: string;
+  private worker?: Worker;
+  /** Recently used lines first out: a Map keeps insertion order, and a hit re-inserts. */
+  private readonly cache = new Map<string, readonly string[]>();
+  private readonly queued = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private nextId = 1;
+  private pending = new Map<number, string[]>();
+  private flushScheduled = false;
+
+  constructor(
+    private readonly workerScript: string,
+    private readonly options: WorkerOptions,
+    private readonly onUpdate: () => void,
+    private readonly onStateChange: (state: SegmenterState, detail?: string) => void = () => {},
+  ) {}
+
+  /** Starts loading the dictionary in the background. */
+  start(): void {
+    if (this.state !== 'idle') return;
+    this.state = 'loading';
+    try {
+      this.worker = new Worker(path.resolve(this.workerScript), { workerData: this.options });
+    } catch (error) {
+      this.fail(`无法启动分词线程：${(error as Error).message}`);
+      return;
+    }
+    this.worker.on('message', (message: FromWorker) => this.receive(message));
+    this.worker.on('error', (error) => this.fail(`分词线程出错：${error.message}`));
+    this.worker.on('exit', (code) => {
+      if (this.state !== 'failed' && code !== 0) this.fail(`分词线程意外退出（代码 ${code}）`);
+    });
+    this.worker.unref();
+  }
+
+  cut(text: string): readonly string[] | undefined {
+    const cached = this.cache.get(text);
+    if (cached) {
+      this.cache.delete(text);
+      this.cache.set(text, cached);
+      return cached;
+    }
+    if (this.state === 'failed' || text.length > MAX_LINE_CHARS) return undefined;
+    if (!this.inFlight.has(text) && !this.queued.has(text)) {
+      this.queued.add(text);
+      this.scheduleFlush();
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.state !== 'ready') return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (!this.worker || this.state !== 'ready') return;
+    let batch: string[] = [];
+    let size = 0;
+    const send = () => {
+      const id = this.nextId++;
+      this.pending.set(id, batch);
+      this.worker!.postMessage({ type: 'cut', id, texts: batch } satisfies ToWorker);
+      batch = [];
+      size = 0;
+    };
+    for (const text of this.queued) {
+      this.inFlight.add(text);
+      batch.push(text);
+      size += text.length;
+      if (size >= BATCH_CHARS) send();
+    }
+    this.queued.clear();
+    if (batch.length) send();
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'ready') {
+      this.state = 'ready';
+      this.onStateChange('ready', `${message.milliseconds} ms`);
+      this.scheduleFlush();
+      if (this.queued.size) this.flush();
+    } else if (message.type === 'failed') {
+      this.fail(message.error);
+    } else {
+      const texts = this.pending.get(message.id) ?? [];
+      this.pending.delete(message.id);
+      texts.forEach((text, i) => {
+        this.inFlight.delete(text);
+        this.cache.set(text, message.words[i]);
+      });
+      if (this.cache.size > MAX_CACHED_LINES) {
+        let excess = this.cache.size - MAX_CACHED_LINES * 0.8;
+        for (const key of this.cache.keys()) {
+          if (excess-- <= 0) break;
+          this.cache.delete(key);
+        }
+      }
+      if (this.pending.size === 0) this.onUpdate();
+    }
+  }
+
+  private fail(error: string): void {
+    if (this.state === 'failed') return;
+    this.state = 'failed';
+    this.error = error;
+    this.queued.clear();
+    this.inFlight.clear();
+    this.onStateChange('failed', error);
+    void this.worker?.terminate();
+  }
+}

@@ -1,0 +1,169 @@
+// The gongwen language server: a thin adapter from LSP to the engine. Run with `node dist/server.js --stdio`.
+import * as path from 'node:path';
+import {
+
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from './analysis';
+import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { statistics, STATISTICS_REQUEST, StatisticsParams } from './features/statistics';
+import { ClientSettings, DEFAULT_SETTINGS } from './settings';
+import { WorkerSegmenter } from './segmentation/workerSegmenter';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let segmenter: WorkerSegmenter | undefined;
+let segmenterWords = '';
+let segmentationWarned = false;
+let wantSegmentation = false;
+
+/** One segmentation worker for the user words in force; a change of words restarts it. */
+function segmenterFor(userWords: readonly string[]): WorkerSegmenter {
+  const key = userWords.join('\n');
+  if (segmenter && key === segmenterWords) return segmenter;
+  segmenter?.dispose();
+  segmenterWords = key;
+  segmenter = new WorkerSegmenter(
+    path.join(__dirname, 'segmentation-worker.js'),
+    { userWords: [...userWords] },
+    () => {
+      analysis.invalidate();
+      publisher.schedule();
+    },
+    (state, detail) => {
+      if (state === 'ready') connection.console.info(`gongwen: 分词词典已加载（${detail}）`);
+      if (state === 'failed' && !segmentationWarned) {
+        segmentationWarned = true;
+        void connection.window.showWarningMessage(`公文写作助手：${detail}。依赖分词的检查和词数统计已停用，其余功能照常使用。`);
+      }
+    },
+  );
+  if (wantSegmentation) segmenter.start();
+  return segmenter;
+}
+
+const analysis = new Analysis(DEFAULT_SETTINGS, segmenterFor);
+const publisher = new DiagnosticsPublisher(connection, documents, analysis);
+// The dictionary takes ~1.5 s to load: start it only after the first diagnostics are out.
+publisher.onFirstPublish = () => {
+  wantSegmentation = true;
+  setImmediate(() => segmenter?.start());
+};
+analysis.onConfigProblems = (problems) => {
+  void connection.window.showWarningMessage(`公文写作助手的配置有误，已按默认值处理有问题的部分：${problems.join('；')}`);
+};
+
+let hasConfigurationCapability = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings> };
+  analysis.trusted = options.workspaceTrusted !== false;
+  if (options.settings) analysis.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: '公文结构' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+    },
+    serverInfo: { name: 'gongwen', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
+    void refreshSettings();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const value = (await connection.workspace.getConfiguration('gongwen')) as Partial<ClientSettings> | null;
+    analysis.settings = { ...DEFAULT_SETTINGS, ...(value ?? {}) };
+  } catch {
+    analysis.settings = DEFAULT_SETTINGS;
+  }
+  analysis.resetConfiguration();
+  publisher.schedule();
+}
+
+connection.onDidChangeConfiguration(() => void refreshSettings());
+connection.onDidChangeWatchedFiles(() => {
+  analysis.resetConfiguration();
+  publisher.schedule();
+});
+
+documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+documents.onDidClose((e) => {
+  analysis.close(e.document.uri);
+  publisher.clear(e.document.uri);
+});
+
+/** Runs a request handler so that an exception becomes an empty answer, never a dead server. */
+function guarded<P extends { textDocument: { uri: string } }, R>(empty: R, handler: (document: TextDocument, params: P) => R) {
+  return (params: P): R => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return empty;
+    try {
+      return handler(document, params);
+    } catch (error) {
+      connection.console.error(`gongwen: ${(error as Error).stack ?? error}`);
+      return empty;
+    }
+  };
+}
+
+connection.onDocumentSymbol(guarded([], (document) => {
+  const result = analysis.analyze(document);
+  return result ? documentSymbols(result.document.root) : [];
+}));
+
+connection.onFoldingRanges(guarded([], (document) => {
+  const result = analysis.analyze(document);
+  return result ? foldingRanges(result.document.root) : [];
+}));
+
+connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== RENUMBER_COMMAND) return;
+  const uri = params.arguments?.[0];
+  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (!document) return;
+  const edits = renumberDocumentEdits(document, analysis);
+  if (edits.length === 0) {
+    void connection.window.showInformationMessage('标题与序次语编号已经连续，无需重新编号。');
+    return;
+  }
+  await connection.workspace.applyEdit({ label: '全文重新编号', edit: { changes: { [uri]: edits } } });
+});
+
+connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) =>
+  guarded(null, (document) => statistics(document, analysis, segmenter && segmenter.state !== 'failed' ? segmenter : undefined))({
+    textDocument: { uri: params.uri },
+  }),
+);
+
+// An unexpected error is logged; the user's session goes on.
+process.on('uncaughtException', (error) => connection.console.error(`gongwen: ${error.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`gongwen: ${String(error)}`));
+
+documents.listen(connection);
+connection.listen();
+
