@@ -256,16 +256,19 @@ export function complete(doc: ReportDocument, position: Position, catalog: Phras
   const after = line.slice(character);
   const items: CompletionCandidate[] = [];
 
-  // 1. What was typed: pinyin initials, or the longest Chinese suffix that begins some phrase.
-  let matches: { phrase: Phrase; key: string }[] = [];
+  // 1. What was typed: pinyin initials, or Chinese suffixes of the line that begin some phrase. Every
+  //    suffix counts (增强四个 → the triad; 四个 → the terms), longer ones first; each item replaces
+  //    exactly the suffix it matched.
+  const matches: { phrase: Phrase; key: string; start: number }[] = [];
   let typedStart = character;
   const latin = LATIN_RUN.exec(before);
   if (latin) {
-    matches = catalog.withPinyinPrefix(latin[0]);
     typedStart = latin.index;
+    for (const m of catalog.withPinyinPrefix(latin[0])) matches.push({ ...m, start: latin.index });
   } else {
     const run = HAN_RUN.exec(before);
     if (run) {
+      const seen = new Set<Phrase>();
       const from = Math.max(run.index, character - catalog.maxPrefixLength);
       for (let start = from; start < character; start++) {
         // Do not start inside a surrogate pair (𠮷).
@@ -273,10 +276,12 @@ export function complete(doc: ReportDocument, position: Position, catalog: Phras
         const typed = before.slice(start);
         // A single character only counts at the start of a run (四 → 四个意识, not every 是 or 的).
         if (start > run.index && [...typed].length < 2) break;
-        if (catalog.hasChinesePrefix(typed)) {
-          matches = catalog.withChinesePrefix(typed);
-          typedStart = start;
-          break;
+        if (!catalog.hasChinesePrefix(typed)) continue;
+        if (matches.length === 0) typedStart = start;
+        for (const m of catalog.withChinesePrefix(typed)) {
+          if (seen.has(m.phrase)) continue;
+          seen.add(m.phrase);
+          matches.push({ ...m, start });
         }
       }
     }
@@ -305,7 +310,12 @@ export function complete(doc: ReportDocument, position: Position, catalog: Phras
 
   // 3. Phrases: those matching what was typed, or, at a fresh position, those the context calls for.
   if (matches.length > 0) {
-    for (const { phrase, key } of matches) items.push(phraseItem(phrase, key, rankFor(phrase.function, context), context, position.line, typedStart, character, before, after));
+    for (const { phrase, key, start } of matches) {
+      const item = phraseItem(phrase, key, rankFor(phrase.function, context), context, position.line, start, character, before, after);
+      // The longer the match, the surer the guess: it sorts first.
+      item.sortText = `b${String(99 - Math.min(99, character - start)).padStart(2, '0')}${item.sortText.slice(1)}`;
+      items.push(item);
+    }
   } else if (!typing) {
     for (const phrase of catalog.phrases) {
       const rank = rankFor(phrase.function, context);
