@@ -1,7 +1,7 @@
 // Completion latency in a large report (target: under 10 ms at 100 KB). Not a test: it prints figures.
 //   node scripts/build.mjs && node benchmarks/completion.mjs
 // Measures (1) the engine alone on a parsed document, (2) what the server does per request after an
-// edit (incremental re-lint + completion), and (3) the LSP round trip to dist/server.js.
+// edit (incremental re-parse + completion), and (3) the LSP round trip to dist/server.js.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { Linter, parseDocument } = require(path.join(root, 'out/server/src/engine/index.js'));
+const { DocumentParser, parseDocument } = require(path.join(root, 'out/server/src/engine/index.js'));
 const { complete, PhraseCatalog } = require(path.join(root, 'out/server/src/engine/completion.js'));
 const rpc = require('vscode-jsonrpc/node');
 
@@ -87,15 +87,14 @@ for (const target of [100_000, 300_000]) {
   }
   void doc;
 
-  // What the server does per keystroke: re-lint after a one-line edit (line cache warm), then complete.
-  const linter = new Linter();
-  linter.lint(text);
+  // What the server does per keystroke: re-parse after a one-line edit (line cache warm), then complete.
+  const parser = new DocumentParser();
+  parser.parse(text);
   console.log(
-    `  server path (incremental lint after a one-line edit + complete): ${time((i) => {
+    `  server path (re-parse after a one-line edit + complete): ${time((i) => {
       const l = [...lines];
       l[mid] = l[mid] + '全面从严'.slice(0, (i % 4) + 1);
-      const result = linter.lint(l.join('\n'));
-      complete(result.document, { line: mid, character: l[mid].length }, catalog);
+      complete(parser.parse(l.join('\n')), { line: mid, character: l[mid].length }, catalog);
     }, 100)}`,
   );
 }

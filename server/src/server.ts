@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { completion } from './features/completion';
+import { completion, forgetCompletionDocument } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -116,6 +116,7 @@ documents.onDidOpen((e) => publisher.schedule(e.document.uri));
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
+  forgetCompletionDocument(e.document.uri);
   publisher.clear(e.document.uri);
 });
 
