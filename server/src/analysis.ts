@@ -80,6 +80,12 @@ export class Analysis {
     this.entries.delete(uri);
   }
 
+  /** The lint result when it is for the document's current version (no linting here). */
+  currentResult(document: TextDocument): LintResult | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.result && entry.version === document.version ? entry.result : undefined;
+  }
+
   lastResult(uri: string): LintResult | undefined {
     return this.entries.get(uri)?.result;
   }
