@@ -1,4 +1,4 @@
-import { isLatinAt, nextNonSpace, protectedMask } from '../chars';
+import { isHanAt, isLatinAt, nextNonSpace, protectedMask } from '../chars';
 import { range } from '../types';
 import { DocumentFinding, DocumentRule } from './rule';
 
@@ -86,6 +86,7 @@ export const pairedMarks: DocumentRule = {
       for (const closer of Object.values(CLOSER_OF)) lastIndex[closer] = text.lastIndexOf(closer);
       // Open marks per kind, so that a closer without a partner is known in O(1).
       const openCount: Record<string, number> = {};
+      const swallow: Record<string, number> = {};
       for (const o of stack) openCount[o.char] = (openCount[o.char] ?? 0) + 1;
       for (let i = 0; i < text.length; i++) {
         const c = text[i];
@@ -112,8 +113,12 @@ export const pairedMarks: DocumentRule = {
         }
         if (k < 0) {
           if (c === ')') continue;
-          // 1） a) list markers at the line start.
-          if (c === '）' && i - first <= 3 && /^[0-9a-zA-Z一二三四五六七八九十]{1,3}）$/.test(text.slice(first, i + 1))) continue;
+          if (swallow[c]) {
+            swallow[c]--; // the closer of a crossed pair, already reported
+            continue;
+          }
+          // 1） 2） a） 一） list markers, at the line start or after punctuation.
+          if (c === '）' && isListMarker(text, i)) continue;
           findings.push({ range: range(lineNo, i, i + 1), message: `${name(c)}不成对：“${c}”前缺少与之配对的“${opener}”` });
           continue;
         }
@@ -123,6 +128,7 @@ export const pairedMarks: DocumentRule = {
           if (inner.char === '(' || inner.char === '‘') continue;
           const innerCloser = CLOSER_OF[inner.char];
           if (inner.line === lineNo && lastIndex[innerCloser] > i) {
+            swallow[innerCloser] = (swallow[innerCloser] ?? 0) + 1;
             findings.push({
               range: range(lineNo, inner.at, i + 1),
               message: `成对标点交叉嵌套：“${inner.char}……${c}……${innerCloser}”应改为先开后闭、内外对应`,
@@ -163,5 +169,14 @@ function nextParagraphStartsWithQuote(lines: string[], infos: { blank: boolean }
     const t = lines[i];
     return t[nextNonSpace(t, 0)] === '“';
   }
+  return false;
+}
+
+/** ） closing a list marker: 1） 12） a） at the line start or after punctuation, or 一） after non-Han. */
+function isListMarker(text: string, close: number): boolean {
+  let j = close - 1;
+  while (j >= 0 && close - j <= 2 && /[0-9a-zA-Z]/.test(text[j])) j--;
+  if (j < close - 1) return j < 0 || !/[0-9a-zA-Z]/.test(text[j]);
+  if (/[一二三四五六七八九十]/.test(text[close - 1] ?? '')) return close - 1 === 0 || !isHanAt(text, close - 2);
   return false;
 }
