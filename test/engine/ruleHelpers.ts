@@ -11,7 +11,8 @@ export function lint(text: string, ruleIds: string[], kind: Kind = 'plaintext', 
   const rules = ALL_RULES.filter((r) => ruleIds.includes(r.id));
   if (rules.length !== ruleIds.length) throw new Error(`unknown rule in ${ruleIds.join()}`);
   const settings: Record<string, unknown> = {};
-  for (const r of rules) settings[r.id] = { severity: r.defaultSeverity, ...options };
+  // Rules that are on by default keep their own per-finding severities (no user severity).
+  for (const r of rules) settings[r.id] = r.enabledByDefault === false ? { severity: r.defaultSeverity, ...options } : { ...options };
   const { config, problems } = resolveConfig({ rules: settings });
   if (problems.length) throw new Error(problems.join());
   return new Linter({ config, segmenter, rules }).lint(text, kind).findings;

@@ -69,7 +69,7 @@ export function nextNonSpace(text: string, i: number): number {
   return j;
 }
 
-const URL_START = /^(?:[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/|www\.)/;
+const URL_ANYWHERE = /(?:[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/|www\.)/;
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const DOMAIN_OR_FILE = /\.(?:com|cn|net|org|gov|edu|io|html?|pdf|docx?|xlsx?|pptx?|txt|md|json|js|ts|png|jpe?g|gif|zip|rar)$/i;
 const CODE_SPAN = /`[^`]*`/g;
@@ -98,12 +98,21 @@ export function protectedMask(text: string, markdown: boolean): Uint8Array {
     }
     let end = i;
     while (end < text.length && isWordishCode(text.charCodeAt(end))) end++;
-    // Prose punctuation glued to either end of an address is not part of it.
+    // Prose punctuation glued to either end of an address is not part of it (a ")" is, when the
+    // address opened one).
     let stop = end;
     while (stop > i && TRAILING.includes(text[stop - 1])) stop--;
-    const start = stop > i && LEADING.includes(text[i]) ? i + 1 : i;
+    let start = stop > i && LEADING.includes(text[i]) ? i + 1 : i;
+    const url = URL_ANYWHERE.exec(text.slice(start, stop));
+    if (url) start += url.index;
     const candidate = text.slice(start, stop);
-    if (candidate.length > 3 && (URL_START.test(candidate) || (candidate.includes('@') && EMAIL.test(candidate)) || DOMAIN_OR_FILE.test(candidate))) {
+    let opens = 0;
+    for (const ch of candidate) if (ch === '(') opens++;
+    while (opens > 0 && text[stop] === ')') {
+      stop++;
+      opens--;
+    }
+    if (candidate.length > 3 && (url || (candidate.includes('@') && EMAIL.test(candidate)) || DOMAIN_OR_FILE.test(candidate))) {
       mask.fill(1, start, stop);
     }
     i = end;

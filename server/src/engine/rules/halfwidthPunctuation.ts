@@ -80,7 +80,7 @@ export const halfwidthPunctuation: LineRule = {
         case ')': {
           const other = partner[i];
           if (c === ')' && other < 0 && i - first <= 2 && /^[0-9a-zA-Z]{1,2}$/.test(text.slice(first, i))) break; // 1) list marker
-          if (markdown && c === '(' && text[i - 1] === ']') break; // [text](url)
+          if (markdown && text[(c === '(' ? i : other) - 1] === ']') break; // [text](url)
           const a = c === '(' ? i : other;
           const b = c === ')' ? i : other;
           if (other < 0) flag = isChineseAt(text, i - 1) || isChineseAt(text, i + 1);
