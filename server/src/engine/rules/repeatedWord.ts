@@ -32,7 +32,8 @@ export const repeatedWord: LineRule = {
         start: a.start,
         end: b.end,
         message: `词语重复：“${word}”连写了两次`,
-        fixes: [{ title: `删除重复的“${word}”`, edits: [{ start: b.start, end: b.end, newText: '' }], safe: true }],
+        // 的的 is always a slip; two equal longer words may be a compound (PPP项目 + 项目经理).
+        fixes: [{ title: `删除重复的“${word}”`, edits: [{ start: b.start, end: b.end, newText: '' }], safe: word.length === 1 }],
       });
     }
     return findings;
