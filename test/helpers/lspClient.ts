@@ -47,7 +47,11 @@ export class LspTestClient {
       this.messages.push(params);
     });
     this.connection.onNotification('window/logMessage', () => {});
-    this.connection.onRequest('window/showMessageRequest', () => null);
+    // vscode-languageserver sends showWarningMessage & co. as a request: record those messages too.
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push({ type: params.type, message: params.message });
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: unknown) => {
