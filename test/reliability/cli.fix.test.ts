@@ -60,9 +60,10 @@ test('--fix killed at any moment leaves the old or the new content, never a part
   for (const ms of timings) {
     fs.writeFileSync(file, old);
     const child = spawn(process.execPath, [BIN, 'check', '--fix', 'big.txt'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise((r) => child.once('exit', r));
     await new Promise((r) => setTimeout(r, ms));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const now = fs.readFileSync(file);
     if (now.equals(old)) olds++;
     else if (now.equals(fixed)) news++;
