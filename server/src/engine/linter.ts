@@ -1,6 +1,6 @@
-import { GenerationalCache } from './cache';
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
 import { DocumentKind, DocumentParser, ReportDocument } from './document';
+import { carryOver } from './lineDiff';
 import { ALL_RULES } from './rules';
 import { DocumentRule, LineFinding, LineRule, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
@@ -39,12 +39,13 @@ interface CachedLine {
 }
 
 /**
- * Lints one document again and again as it changes. Line rules are cached by line text, so an edit
- * re-checks only the lines it touched; document rules (the section tree) run every time.
+ * Lints one document again and again as it changes. Line-rule results are kept per line and carried
+ * over each change (lineDiff.ts), so an edit re-checks only the lines it touched; document rules (the section tree) run every time.
  */
 export class Linter {
   private readonly parser = new DocumentParser();
-  private readonly lineCache = new GenerationalCache<CachedLine>();
+  /** Per-line results of the previous lint, aligned with its lines. */
+  private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[] };
   private readonly config: ResolvedConfig;
   private readonly segmenter?: Segmenter;
   private readonly lineRules: ActiveRule<LineRule>[] = [];
@@ -76,17 +77,23 @@ export class Linter {
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
-      const prefix = markdown ? 'm' : 'p';
+      // Carry the results of unchanged lines over the change (by position; moved lines by text).
+      const change = this.parser.lastChange;
+      const previous = this.previous;
+      const carried =
+        previous && previous.kind === kind && change ? carryOver(previous.results, previous.lines, lines, change) : new Array<CachedLine | undefined>(lines.length);
       for (let i = 0; i < lines.length; i++) {
         const info = lineInfos[i];
-        if (info.blank || ignoredLines.has(i)) continue;
+        if (info.blank || ignoredLines.has(i)) {
+          carried[i] = undefined;
+          continue;
+        }
         const line = lines[i];
-        const key = prefix + line;
-        let cached = this.lineCache.get(key);
+        let cached = carried[i];
         if (!cached || (!cached.segmented && this.needsSegmentation && this.segmenter)) {
           const words = this.needsSegmentation ? this.segmenter?.cut(line) : undefined;
           if (!cached || words) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : undefined);
-          this.lineCache.set(key, cached);
+          carried[i] = cached;
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
         if (cached.tokens) lineTokens.set(i, cached.tokens);
@@ -96,12 +103,13 @@ export class Linter {
             severity: f.severity,
             message: f.message,
             range: range(i, f.start, f.end),
-            fixes: (f.fixes ?? []).map((fix) => lineFixToFix(fix, i)),
+            fixes: f.fixes ? f.fixes.map((fix) => lineFixToFix(fix, i)) : [],
           });
         }
       }
-      this.lineCache.endPass();
+      this.previous = { kind, lines, results: carried };
     } else {
+      this.previous = undefined;
       findings.push({
         rule: 'document-size',
         severity: 'information',
