@@ -5,6 +5,7 @@ import { headingHierarchy } from './headingHierarchy';
 import { headingMarker } from './headingMarker';
 import { headingNumbering } from './headingNumbering';
 import { Rule } from './rule';
+import { suspectChar } from './suspectChar';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -16,6 +17,8 @@ export const ALL_RULES: readonly Rule[] = [
   enumerationPunctuation,
   enumerationSequence,
   enumerationMixed,
+  // Proofreading
+  suspectChar,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
