@@ -1,6 +1,6 @@
 // Generates server/data/char-pinyin.json for the suspect-char rule: every Chinese character of
 // nodejieba's dictionary (single-character entries) grouped by its toneless pinyin syllables
-// (all readings, from pinyin-pro), most frequent first. Run: node scripts/wrongchar-data/gen-pinyin.mjs
+// (main reading, from pinyin-pro), most frequent first. Run: node scripts/wrongchar-data/gen-pinyin.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,7 +20,9 @@ chars.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
 const bySyllable = new Map();
 for (const [char] of chars) {
-  const readings = pinyin(char, { multiple: true, type: 'array', toneType: 'none', v: true });
+  // The main reading only: a typist types the syllable of the word meant and picks a wrong character
+  // listed for that syllable; characters are listed under their main reading (提 under ti, not di).
+  const readings = pinyin(char, { type: 'array', toneType: 'none', v: true });
   for (const syllable of new Set(readings)) {
     if (!/^[a-z]+$/.test(syllable)) continue;
     bySyllable.set(syllable, (bySyllable.get(syllable) ?? '') + char);

@@ -25,12 +25,16 @@ export const PARAMS = {
   minNewWord: 20,
   /** A dictionary word the suspect character sits in is left alone at or above this frequency. */
   trustedWord: 30,
-  /** Cost (natural log) of assuming a typo: same syllable, look-alike. */
-  soundCost: 9,
-  shapeCost: 10.5,
-  /** Extra cost when both readings share the syllable but the suspect char is rare (a deliberate name?). */
-  /** Gain in log-probability the best replacement needs over the original. */
-  threshold: 3,
+  /** Cost (natural log) of assuming a typo: same syllable, look-alike (look-alike lists are noisier). */
+  soundCost: 0,
+  shapeCost: 1,
+  /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
+  threshold: 7,
+  /**
+   * Gain from which a finding is a warning; below it, an information. Real reports are full of names
+   * and new coinages (提质, 聚势) that look like typos to an old dictionary: only strong cases warn.
+   */
+  warningThreshold: 10.5,
   /** Suggestions listed. */
   suggestions: 3,
 };
@@ -100,7 +104,8 @@ function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, m
   return best[n];
 }
 
-interface Suggestion {
+export interface Suggestion {
+  kind: Candidate['kind'];
   char: string;
   gain: number;
   /** The dictionary word the replacement forms (for the message). */
@@ -121,7 +126,7 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
 }
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
-export function suggestReplacements(text: string, i: number, lexicon: Lexicon): Suggestion[] {
+export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
   const logTotal = Math.log(lexicon.total);
   // The window: up to `context` Chinese characters on each side, within the run of Chinese text.
   let a = i;
@@ -142,6 +147,9 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon): 
       for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
         const originalWord = chars.slice(s, s + len).join('');
         const replaced = originalWord.slice(0, k - s) + candidate.char + originalWord.slice(k - s + 1);
+        // The new word must take in the whole token the character is in (施策 in 因城施策 is not
+        // repaired by 城市, which would leave 策 alone).
+        if (token && (a + s > token.start || a + s + len < token.end)) continue;
         const f = lexicon.frequency(replaced);
         if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
           word = replaced;
@@ -154,9 +162,28 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon): 
     replacedChars[k] = candidate.char;
     const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
     const gain = score - original - (candidate.kind === 'sound' ? PARAMS.soundCost : PARAMS.shapeCost);
-    if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word });
+    if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
+
+/**
+ * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
+ * titles are deliberate wordplay more often than typos.
+ */
+export function quotedRanges(text: string): Uint8Array {
+  const inside = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const close = OPENERS[text[i]];
+    if (!close) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0 || j - i > 60) continue;
+    inside.fill(1, i + 1, j);
+    i = j;
+  }
+  return inside;
 }
 
 export const suspectChar: LineRule = {
@@ -170,15 +197,18 @@ export const suspectChar: LineRule = {
     if (!tokens || !lexicon) return [];
     const findings: LineFinding[] = [];
     let lastEnd = -1;
+    const quoted = quotedRanges(text);
     for (const i of [...suspectPositions(text, tokens, lexicon)].sort((x, y) => x - y)) {
-      if (i < lastEnd) continue;
-      const suggestions = suggestReplacements(text, i, lexicon);
+      if (i < lastEnd || quoted[i]) continue;
+      const token = tokens.find((t) => t.start <= i && i < t.end);
+      const suggestions = suggestReplacements(text, i, lexicon, token);
       if (suggestions.length === 0) continue;
       const best = suggestions[0];
       const list = suggestions.slice(0, PARAMS.suggestions);
       findings.push({
         start: i,
         end: i + 1,
+        severity: best.gain >= PARAMS.warningThreshold ? 'warning' : 'information',
         message: `疑似错别字：“${text[i]}”可能应为“${best.char}”（${best.word}）${list.length > 1 ? `，也可能是${list.slice(1).map((s) => `“${s.char}”`).join('、')}` : ''}`,
         fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
       });
