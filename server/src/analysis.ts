@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKind, Linter, LintResult, Segmenter } from './engine';
+import { DocumentKind, Lexicon, Linter, LintResult, Segmenter } from './engine';
 import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
@@ -41,7 +41,7 @@ export class Analysis {
 
   constructor(
     settings: ClientSettings,
-    private readonly segmenterFor: (userWords: readonly string[]) => Segmenter | undefined,
+    private readonly segmenterFor: (userWords: readonly string[]) => (Segmenter & { readonly lexicon?: Lexicon }) | undefined,
   ) {
     this.settings = settings;
   }
@@ -93,7 +93,8 @@ export class Analysis {
     const fresh = problems.filter((p) => !this.reportedProblems.has(p));
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
-    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords) }), configKey, version: -1 };
+    const segmenter = this.segmenterFor(config.userWords);
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon }), configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

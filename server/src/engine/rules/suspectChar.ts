@@ -196,15 +196,24 @@ export const suspectChar: LineRule = {
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
     const findings: LineFinding[] = [];
-    let lastEnd = -1;
     const quoted = quotedRanges(text);
-    for (const i of [...suspectPositions(text, tokens, lexicon)].sort((x, y) => x - y)) {
-      if (i < lastEnd || quoted[i]) continue;
-      const token = tokens.find((t) => t.start <= i && i < t.end);
-      const suggestions = suggestReplacements(text, i, lexicon, token);
-      if (suggestions.length === 0) continue;
-      const best = suggestions[0];
-      const list = suggestions.slice(0, PARAMS.suggestions);
+    const positions = suspectPositions(text, tokens, lexicon);
+    for (const token of tokens) {
+      // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
+      let bestAt = -1;
+      let bestList: Suggestion[] = [];
+      for (let i = token.start; i < token.end; i++) {
+        if (!positions.has(i) || quoted[i]) continue;
+        const list = suggestReplacements(text, i, lexicon, token);
+        if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
+          bestAt = i;
+          bestList = list;
+        }
+      }
+      if (bestAt < 0) continue;
+      const i = bestAt;
+      const best = bestList[0];
+      const list = bestList.slice(0, PARAMS.suggestions);
       findings.push({
         start: i,
         end: i + 1,
@@ -212,7 +221,6 @@ export const suspectChar: LineRule = {
         message: `疑似错别字：“${text[i]}”可能应为“${best.char}”（${best.word}）${list.length > 1 ? `，也可能是${list.slice(1).map((s) => `“${s.char}”`).join('、')}` : ''}`,
         fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
       });
-      lastEnd = i + 1;
     }
     return findings;
   },
