@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fixAll, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
 import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
@@ -43,7 +43,7 @@ export class Analysis {
 
   constructor(
     settings: ClientSettings,
-    private readonly segmenterFor: (userWords: readonly string[]) => Segmenter | undefined,
+    private readonly segmenterFor: (userWords: readonly string[]) => (Segmenter & { readonly lexicon?: Lexicon }) | undefined,
   ) {
     this.settings = settings;
   }
@@ -121,7 +121,7 @@ export class Analysis {
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
     const segmenter = this.segmenterFor(config.userWords);
-    const entry: Entry = { linter: new Linter({ config, segmenter }), config, segmenter, configKey, version: -1 };
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon }), config, segmenter, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -162,7 +162,7 @@ export async function checkFile(
     const source = readTextFile(file);
     const config = configFor(file, configPath, err, reported);
     const segmenter = segmenters.get(config);
-    prepared = { file, source, linter: new Linter({ config, segmenter }) };
+    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }) };
   } catch (error) {
     err(`gongwen：${(error as Error).message}`);
     return undefined;

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './con
 import { DocumentKind, DocumentParser, ReportDocument } from './document';
 import { carryOver } from './lineDiff';
 import { ALL_RULES } from './rules';
+import { Lexicon } from './lexicon';
 import { DocumentRule, LineFinding, LineRule, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
 import { applySuppressions } from './suppressions';
@@ -11,6 +12,8 @@ export interface LintEnvironment {
   config?: ResolvedConfig;
   segmenter?: Segmenter;
   rules?: readonly Rule[];
+  /** Word frequencies for rules with `needsLexicon`: a lexicon, or a getter while it is still loading. */
+  lexicon?: Lexicon | (() => Lexicon | undefined);
 }
 
 export interface LintResult {
@@ -36,6 +39,8 @@ interface CachedLine {
   segmented: boolean;
   /** The line's word tokens, kept for document rules that read them. */
   tokens?: Token[];
+  /** Whether the lexicon-based rules ran for this line. */
+  withLexicon: boolean;
 }
 
 /**
@@ -51,10 +56,13 @@ export class Linter {
   private readonly lineRules: ActiveRule<LineRule>[] = [];
   private readonly documentRules: ActiveRule<DocumentRule>[] = [];
   private readonly needsSegmentation: boolean;
+  private readonly needsLexicon: boolean;
+  private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
     this.segmenter = environment.segmenter;
+    this.lexiconSource = environment.lexicon;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
       const severity = ruleSeverity(setting, rule.defaultSeverity, rule.enabledByDefault !== false);
@@ -66,6 +74,7 @@ export class Linter {
     }
     this.needsSegmentation =
       this.lineRules.some((r) => r.rule.needsSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
+    this.needsLexicon = this.lexiconSource !== undefined && this.lineRules.some((r) => r.rule.needsLexicon);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
@@ -82,6 +91,7 @@ export class Linter {
       const previous = this.previous;
       const carried =
         previous && previous.kind === kind && change ? carryOver(previous.results, previous.lines, lines, change) : new Array<CachedLine | undefined>(lines.length);
+      const lexicon = this.needsLexicon ? this.lexicon() : undefined;
       for (let i = 0; i < lines.length; i++) {
         const info = lineInfos[i];
         if (info.blank || ignoredLines.has(i)) {
@@ -90,9 +100,10 @@ export class Linter {
         }
         const line = lines[i];
         let cached = carried[i];
-        if (!cached || (!cached.segmented && this.needsSegmentation && this.segmenter)) {
+        const stale = cached && ((!cached.segmented && this.needsSegmentation && this.segmenter) || (!cached.withLexicon && lexicon));
+        if (!cached || stale) {
           const words = this.needsSegmentation ? this.segmenter?.cut(line) : undefined;
-          if (!cached || words) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : undefined);
+          if (!cached || words || lexicon) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon);
           carried[i] = cached;
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
@@ -130,16 +141,41 @@ export class Linter {
     return { document, findings: applySuppressions(findings, document, this.config), segmentationPending, structureOnly };
   }
 
-  private checkLine(line: string, info: ReportDocument['lineInfos'][number], markdown: boolean, tokens: Token[] | undefined): CachedLine {
+  private lexicon(): Lexicon | undefined {
+    return typeof this.lexiconSource === 'function' ? this.lexiconSource() : this.lexiconSource;
+  }
+
+  private checkLine(
+    line: string,
+    info: ReportDocument['lineInfos'][number],
+    markdown: boolean,
+    tokens: Token[] | undefined,
+    lexicon: Lexicon | undefined,
+  ): CachedLine {
     const findings: CachedLine['findings'] = [];
     for (const { rule, severity, userSeverity, options } of this.lineRules) {
       if (rule.needsSegmentation && !tokens) continue;
-      for (const f of rule.check({ text: line, info, markdown, tokens: rule.needsSegmentation ? tokens : undefined, options })) {
+      if (rule.needsLexicon && !lexicon) continue;
+      const context = {
+        text: line,
+        info,
+        markdown,
+        tokens: rule.needsSegmentation ? tokens : undefined,
+        lexicon: rule.needsLexicon ? lexicon : undefined,
+        options,
+      };
+      for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
       }
     }
-    return { findings, segmented: tokens !== undefined || !this.needsSegmentation, tokens };
+    return {
+      findings,
+      segmented: tokens !== undefined || !this.needsSegmentation,
+      tokens,
+      // Lexicon rules that also need segmentation have not run without tokens.
+      withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),
+    };
   }
 }
 

@@ -23,6 +23,7 @@ import { repeatedWord } from './repeatedWord';
 import { redundancy } from './redundancy';
 import { overusedWord } from './overusedWord';
 import { sectionCompleteness } from './sectionCompleteness';
+import { suspectChar } from './suspectChar';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -54,6 +55,8 @@ export const ALL_RULES: readonly Rule[] = [
   repeatedWord,
   redundancy,
   overusedWord,
+  // Proofreading
+  suspectChar,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
