@@ -150,7 +150,10 @@ function timeRun(regex: RegExp, input: string): number {
 
 test('every regular expression in the engine stays fast on its worst inputs', () => {
   const sampleDocs = fc.sample(documentText, { numRuns: 300, seed: 7 });
-  const fixtures = fs.readdirSync(path.join(ROOT, 'test', 'fixtures')).map((f) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', f), 'utf8'));
+  const fixtures = fs
+    .readdirSync(path.join(ROOT, 'test', 'fixtures'), { withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', f.name), 'utf8'));
   const inUse = patternsInUse([...fixtures, fs.readFileSync(path.join(ROOT, 'examples', 'work-report.txt'), 'utf8'), ...sampleDocs]);
   // Literals in the source that the corpus did not reach are attacked too.
   const all = new Map(inUse);
@@ -219,7 +222,7 @@ function adversarialDocuments(): { name: string; text: string }[] {
   return docs;
 }
 
-test('every rule finishes on megabyte-sized adversarial documents (2 s per MB), with valid results', () => {
+test('every rule finishes on megabyte-sized adversarial documents (5 s per MB), with valid results', () => {
   const raised = allRulesConfig({ maxDocumentChars: 100 * MB });
   const standard = allRulesConfig();
   let largest = 0;
@@ -236,14 +239,16 @@ test('every rule finishes on megabyte-sized adversarial documents (2 s per MB), 
       renumberEdits(result.document);
       computeStats(result.document, pairSegmenter);
       const ms = performance.now() - started;
-      // The budget grows with size: 2 s per MB, or per 50,000 lines for documents of many short lines.
+      // The budget grows with size: 5 s per MB, or per 50,000 lines for documents of many short lines.
+      // A hang detector, not a benchmark (npm run bench measures speed): the suite runs test files in
+      // parallel on two cores, and anything quadratic would take minutes here, not seconds.
       const mb = Math.max(1, text.length / MB, result.document.lines.length / 50_000);
       largest = Math.max(largest, text.length);
       if (ms / mb > slowestPerMb) {
         slowestPerMb = ms / mb;
         slowestName = `${name} (${label}, ${kind})`;
       }
-      if (ms > 2000 * mb) slow.push(`${name} (${label}, ${kind}): ${ms.toFixed(0)} ms`);
+      if (ms > 5000 * mb) slow.push(`${name} (${label}, ${kind}): ${ms.toFixed(0)} ms`);
       checkFindings(result.document.lines, result.findings);
       checkTree(result.document);
     }

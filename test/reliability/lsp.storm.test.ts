@@ -94,10 +94,17 @@ test(`edit storm: ${CHANGES} didChange with interleaved requests and cancellatio
 
     // The final diagnostics must equal a fresh check of the final text (segmentation included, once ready).
     const segmenter = new SyncSegmenter();
-    const expected = JSON.parse(JSON.stringify(new Linter({ segmenter }).lint(text, 'plaintext').findings.map(toDiagnostic)));
+    const expected = JSON.parse(JSON.stringify(new Linter({ segmenter, lexicon: () => segmenter.lexicon }).lint(text, 'plaintext').findings.map(toDiagnostic)));
     const final = await client.waitForDiagnostics(uri, (d) => d.version === finalVersion && JSON.stringify(d.diagnostics) === JSON.stringify(expected), 30_000).catch(() => undefined);
     const last = client.diagnostics.get(uri);
-    assert.ok(final, `final diagnostics differ from a fresh check: got version ${last?.version}, ${JSON.stringify(last?.diagnostics).slice(0, 400)}`);
+    if (!final) {
+      const key = (d: unknown) => JSON.stringify(d);
+      const got = new Set<string>((last?.diagnostics ?? []).map(key));
+      const want = new Set<string>((expected as unknown[]).map(key));
+      const extra = [...got].filter((d) => !want.has(d));
+      const missing = [...want].filter((d) => !got.has(d));
+      assert.fail(`final diagnostics differ from a fresh check (version ${last?.version}): extra ${extra.join(' ').slice(0, 800)}; missing ${missing.join(' ').slice(0, 800)}`);
+    }
 
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
     for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `diagnostics for version ${versions[i]} published after version ${versions[i - 1]}`);

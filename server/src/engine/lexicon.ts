@@ -10,6 +10,8 @@ export interface Lexicon {
   readonly total: number;
   /** Number of words. */
   readonly size: number;
+  /** Every word with its frequency (optional: lets rules build indexes). */
+  forEach?(callback: (word: string, frequency: number) => void): void;
 }
 
 /**
@@ -50,14 +52,46 @@ export class CompactLexicon implements Lexicon {
     return this.indexOf(word) >= 0;
   }
 
+  forEach(callback: (word: string, frequency: number) => void): void {
+    for (let i = 0; i < this.size; i++) callback(this.words.slice(this.offsets[i], this.offsets[i + 1]), this.frequencies[i]);
+  }
+
+  /** For each first character (UTF-16 unit), the range of word indexes that start with it. */
+  private buckets?: Map<number, { lo: number; hi: number }>;
+
+  private bucket(code: number): { lo: number; hi: number } | undefined {
+    if (!this.buckets) {
+      const buckets = new Map<number, { lo: number; hi: number }>();
+      for (let i = 0; i < this.size; i++) {
+        const c = this.words.charCodeAt(this.offsets[i]);
+        const b = buckets.get(c);
+        if (b) b.hi = i;
+        else buckets.set(c, { lo: i, hi: i });
+      }
+      this.buckets = buckets;
+    }
+    return this.buckets.get(code);
+  }
+
+  /** Binary search within the words that share the first character, comparing in place (no slicing). */
   private indexOf(word: string): number {
-    let lo = 0;
-    let hi = this.size - 1;
+    if (!word) return -1;
+    const range = this.bucket(word.charCodeAt(0));
+    if (!range) return -1;
+    let lo = range.lo;
+    let hi = range.hi;
+    const words = this.words;
+    const offsets = this.offsets;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const w = this.words.slice(this.offsets[mid], this.offsets[mid + 1]);
-      if (w === word) return mid;
-      if (w < word) lo = mid + 1;
+      const start = offsets[mid];
+      const length = offsets[mid + 1] - start;
+      let cmp = 0;
+      const n = Math.min(length, word.length);
+      for (let k = 0; k < n && cmp === 0; k++) cmp = words.charCodeAt(start + k) - word.charCodeAt(k);
+      if (cmp === 0) cmp = length - word.length;
+      if (cmp === 0) return mid;
+      if (cmp < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;

@@ -3,10 +3,35 @@ import { DocumentKind, DocumentParser, ReportDocument } from './document';
 import { carryOver } from './lineDiff';
 import { ALL_RULES } from './rules';
 import { Lexicon } from './lexicon';
-import { DocumentRule, LineFinding, LineRule, Rule, RuleOptions } from './rules/rule';
+import { DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
 import { applySuppressions } from './suppressions';
 import { Finding, Fix, range, Severity } from './types';
+
+/** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
+export const MAX_SEGMENTED_LINE = 20_000;
+
+/** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule (sorted input) and says once where it stopped. */
+function capPerRule(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
+  const counts = new Map<string, number>();
+  const shown: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.rule) ?? 0) + 1;
+    counts.set(f.rule, n);
+    if (n <= MAX_FINDINGS_PER_RULE) shown.push(f);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) {
+      shown.push({
+        rule: f.rule,
+        severity: 'information',
+        message: `此规则在本文档中发现的问题超过 ${MAX_FINDINGS_PER_RULE} 处，此处之后不再逐一列出`,
+        range: f.range,
+        fixes: [],
+      });
+    }
+  }
+  return shown;
+}
 
 export interface LintEnvironment {
   config?: ResolvedConfig;
@@ -102,8 +127,12 @@ export class Linter {
         let cached = carried[i];
         const stale = cached && ((!cached.segmented && this.needsSegmentation && this.segmenter) || (!cached.withLexicon && lexicon));
         if (!cached || stale) {
-          const words = this.needsSegmentation ? this.segmenter?.cut(line) : undefined;
-          if (!cached || words || lexicon) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon);
+          // A "paragraph" of tens of thousands of characters is pasted data, not prose: not segmented.
+          const segmentable = line.length <= MAX_SEGMENTED_LINE;
+          const words = this.needsSegmentation && segmentable ? this.segmenter?.cut(line) : undefined;
+          if (!cached || words || lexicon || !segmentable) {
+            cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon, !segmentable);
+          }
           carried[i] = cached;
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
@@ -138,7 +167,8 @@ export class Linter {
       }
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { document, findings: applySuppressions(findings, document, this.config), segmentationPending, structureOnly };
+    const shown = capPerRule(findings);
+    return { document, findings: applySuppressions(shown, document, this.config), segmentationPending, structureOnly };
   }
 
   private lexicon(): Lexicon | undefined {
@@ -151,6 +181,7 @@ export class Linter {
     markdown: boolean,
     tokens: Token[] | undefined,
     lexicon: Lexicon | undefined,
+    unsegmentable = false,
   ): CachedLine {
     const findings: CachedLine['findings'] = [];
     for (const { rule, severity, userSeverity, options } of this.lineRules) {
@@ -171,7 +202,7 @@ export class Linter {
     }
     return {
       findings,
-      segmented: tokens !== undefined || !this.needsSegmentation,
+      segmented: tokens !== undefined || !this.needsSegmentation || unsegmentable,
       tokens,
       // Lexicon rules that also need segmentation have not run without tokens.
       withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),

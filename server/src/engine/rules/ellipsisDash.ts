@@ -6,6 +6,8 @@ const DOT_RUNS: Record<string, number> = { '.': 3, '。': 3, '．': 3, '·': 3, 
 /** Runs that stand for a dash: -- －－ ── */
 const DASH_RUNS: Record<string, number> = { '-': 2, '－': 2, '─': 2 };
 
+const MARK_CODES = new Set([...Object.keys(DOT_RUNS), ...Object.keys(DASH_RUNS)].map((c) => c.charCodeAt(0)));
+
 /** Ellipsis is “……” (six dots), dash is “——” (GB/T 15834 4.10, 4.11). */
 export const ellipsisDash: LineRule = {
   id: 'ellipsis-dash',
@@ -16,6 +18,11 @@ export const ellipsisDash: LineRule = {
     const findings: LineFinding[] = [];
     let mask: Uint8Array | undefined;
     for (let i = 0; i < text.length; ) {
+      // Most characters are none of these: test the code unit before making a one-character string.
+      if (!MARK_CODES.has(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
       const c = text[i];
       const minDots = DOT_RUNS[c];
       const minDash = DASH_RUNS[c];

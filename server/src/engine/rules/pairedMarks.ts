@@ -1,6 +1,6 @@
 import { isHanAt, isLatinAt, nextNonSpace, protectedMask } from '../chars';
 import { range } from '../types';
-import { DocumentFinding, DocumentRule } from './rule';
+import { DocumentFinding, DocumentRule, MAX_FINDINGS_PER_RULE } from './rule';
 
 const CLOSER_OF: Record<string, string> = {
   '“': '”',
@@ -61,7 +61,7 @@ export const pairedMarks: DocumentRule = {
     const markdown = document.kind === 'markdown';
     let stack: Open[] = [];
     const unclosed = (o: Open) => {
-      if (o.char === '(') return;
+      if (o.char === '(' || findings.length > MAX_FINDINGS_PER_RULE) return;
       if (o.leading && o.char === '“') return;
       const want = CLOSER_OF[o.char];
       findings.push({
@@ -119,6 +119,7 @@ export const pairedMarks: DocumentRule = {
           }
           // 1） 2） a） 一） list markers, at the line start or after punctuation.
           if (c === '）' && isListMarker(text, i)) continue;
+          if (findings.length > MAX_FINDINGS_PER_RULE) continue;
           findings.push({ range: range(lineNo, i, i + 1), message: `${name(c)}不成对：“${c}”前缺少与之配对的“${opener}”` });
           continue;
         }

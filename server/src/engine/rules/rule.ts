@@ -61,6 +61,12 @@ export interface DocumentFinding {
   fixes?: Fix[];
 }
 
+/**
+ * No rule reports more than this many findings in one document: nobody reads more, and a pathological
+ * input (a megabyte of “（”) must not turn into a million diagnostics. Document rules should stop early.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;

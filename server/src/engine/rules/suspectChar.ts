@@ -65,6 +65,38 @@ export interface Candidate {
   kind: 'sound' | 'shape';
 }
 
+/**
+ * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord), as numbers.
+ * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
+ * candidates before any word is looked up. About 3 MB, built once per lexicon.
+ */
+const bigramCache = new WeakMap<Lexicon, Set<number>>();
+
+function bigramsOf(lexicon: Lexicon): Set<number> | undefined {
+  if (!lexicon.forEach) return undefined;
+  let set = bigramCache.get(lexicon);
+  if (!set) {
+    const pairs = new Set<number>();
+    lexicon.forEach((word, frequency) => {
+      if (frequency < PARAMS.minNewWord || word.length < 2 || word.length > PARAMS.maxWord) return;
+      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
+    });
+    bigramCache.set(lexicon, (set = pairs));
+  }
+  return set;
+}
+
+/** Candidates depend only on the character and the lexicon: computed once per character. */
+const candidateCache = new WeakMap<Lexicon, Map<string, Candidate[]>>();
+
+function cachedCandidates(char: string, lexicon: Lexicon): Candidate[] {
+  let byChar = candidateCache.get(lexicon);
+  if (!byChar) candidateCache.set(lexicon, (byChar = new Map()));
+  let list = byChar.get(char);
+  if (!list) byChar.set(char, (list = candidatesFor(char, lexicon)));
+  return list;
+}
+
 /** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
 export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   const { syllablesOf, charsOf } = pinyinIndex();
@@ -138,7 +170,14 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   const memo = new Map<string, number>();
   const original = bestSegmentation(chars, lexicon, logTotal, memo);
   const out: Suggestion[] = [];
-  for (const candidate of candidatesFor(text[i], lexicon)) {
+  const bigrams = bigramsOf(lexicon);
+  const before = k > 0 ? chars[k - 1].charCodeAt(0) * 65536 : -1;
+  const after = k + 1 < chars.length ? chars[k + 1].charCodeAt(0) : -1;
+  for (const candidate of cachedCandidates(text[i], lexicon)) {
+    if (bigrams) {
+      const c = candidate.char.charCodeAt(0);
+      if (!(before >= 0 && bigrams.has(before + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
+    }
     // Quick filter: the candidate must form a frequent word of 2+ characters within the window, in a
     // place where the original characters do not form a trusted word.
     let word = '';
