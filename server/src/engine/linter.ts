@@ -11,6 +11,17 @@ import { Finding, Fix, range, Severity } from './types';
 /** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
 export const MAX_SEGMENTED_LINE = 20_000;
 
+/** Whether `key` occurs at least twice in `text` (memoised per lint pass). */
+function occursTwice(text: string, key: string, memo: Map<string, boolean>): boolean {
+  let twice = memo.get(key);
+  if (twice === undefined) {
+    const first = text.indexOf(key);
+    twice = first >= 0 && text.indexOf(key, first + 1) >= 0;
+    memo.set(key, twice);
+  }
+  return twice;
+}
+
 /** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule (sorted input) and says once where it stopped. */
 function capPerRule(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
@@ -81,6 +92,8 @@ export class Linter {
   private readonly lineRules: ActiveRule<LineRule>[] = [];
   private readonly documentRules: ActiveRule<DocumentRule>[] = [];
   private readonly needsSegmentation: boolean;
+  /** Rules whose keyed findings are dropped when the key recurs in the document. */
+  private readonly uniqueKeyRules = new Set<string>();
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
 
@@ -94,7 +107,10 @@ export class Linter {
       if (severity === 'off') continue;
       const options: RuleOptions = typeof setting === 'object' ? setting : {};
       const userSeverity = typeof setting === 'string' || (typeof setting === 'object' && setting.severity !== undefined);
-      if (rule.scope === 'line') this.lineRules.push({ rule, severity, userSeverity, options });
+      if (rule.scope === 'line') {
+        this.lineRules.push({ rule, severity, userSeverity, options });
+        if (rule.recurringKeysAllowed === false) this.uniqueKeyRules.add(rule.id);
+      }
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
     this.needsSegmentation =
@@ -108,6 +124,7 @@ export class Linter {
     const findings: Finding[] = [];
     let segmentationPending = false;
     const lineTokens = new Map<number, Token[]>();
+    const keyCounts = new Map<string, boolean>();
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
@@ -138,6 +155,7 @@ export class Linter {
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
         if (cached.tokens) lineTokens.set(i, cached.tokens);
         for (const f of cached.findings) {
+          if (f.key !== undefined && this.uniqueKeyRules.has(f.rule) && occursTwice(text, f.key, keyCounts)) continue;
           findings.push({
             rule: f.rule,
             severity: f.severity,

@@ -1,6 +1,7 @@
 // `npm run fp -- FOLDER [--list]`: runs the checker on every report (.txt/.md) of a folder and counts
 // error and warning diagnostics per 10,000 characters, with a per-rule breakdown. On edited,
 // published text nearly every one is a false alarm; `--list` prints each with its context.
+import { isMostlyChinese } from '../analysis';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,8 @@ export function countFolder(folder: string, linter: Linter): FpResult {
   const result: FpResult = { files: [], chars: 0, count: 0, per10k: 0, rules: {} };
   for (const file of reportFiles(folder)) {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    // As in the editor: plain text and Markdown that are not mostly Chinese (a SOURCE.md) are not reports.
+    if (!isMostlyChinese(text)) continue;
     const findings = counted(linter.lint(text, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext').findings);
     const chars = countChars(text);
     result.files.push({ file, chars, lines: text.split(/\r\n|\r|\n/), findings });

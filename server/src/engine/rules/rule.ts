@@ -29,6 +29,11 @@ export interface LineFinding {
   /** Overrides the rule's default severity for this finding (a user's setting still wins). */
   severity?: Severity;
   fixes?: LineFix[];
+  /**
+   * For rules that drop findings whose subject recurs in the document (see `recurringKeysAllowed`):
+   * the text the finding is about, e.g. the word a suspected typo sits in.
+   */
+  key?: string;
 }
 
 export interface LineFix {
@@ -52,6 +57,11 @@ export interface LineContext {
 export interface LineRule extends RuleMeta {
   scope: 'line';
   check(context: LineContext): LineFinding[];
+  /**
+   * When false, a finding with a `key` is dropped if its key occurs more than once in the document:
+   * a real typo is rarely typed twice, while names and new coinages recur (提质 in a 2026 report).
+   */
+  recurringKeysAllowed?: boolean;
 }
 
 export interface DocumentFinding {

@@ -142,6 +142,8 @@ export interface Suggestion {
   gain: number;
   /** The dictionary word the replacement forms (for the message). */
   word: string;
+  /** Where that word starts in the text: the original characters there are what looks wrong. */
+  wordStart: number;
 }
 
 /** The character positions worth questioning: single-character tokens, unknown words, rare words. */
@@ -182,6 +184,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
     // place where the original characters do not form a trusted word.
     let word = '';
     let wordFreq = 0;
+    let wordStart = 0;
     for (let len = 2; len <= PARAMS.maxWord; len++) {
       for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
         const originalWord = chars.slice(s, s + len).join('');
@@ -193,6 +196,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
         if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
           word = replaced;
           wordFreq = f;
+          wordStart = a + s;
         }
       }
     }
@@ -201,7 +205,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
     replacedChars[k] = candidate.char;
     const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
     const gain = score - original - (candidate.kind === 'sound' ? PARAMS.soundCost : PARAMS.shapeCost);
-    if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, kind: candidate.kind });
+    if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
 }
@@ -232,6 +236,7 @@ export const suspectChar: LineRule = {
   scope: 'line',
   needsSegmentation: true,
   needsLexicon: true,
+  recurringKeysAllowed: false,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
     const findings: LineFinding[] = [];
@@ -257,6 +262,9 @@ export const suspectChar: LineRule = {
         start: i,
         end: i + 1,
         severity: best.gain >= PARAMS.warningThreshold ? 'warning' : 'information',
+        // The original characters of the suspected word: if they recur in the document, they are a
+        // name or a coinage, not a typo (the linter drops the finding then).
+        key: text.slice(best.wordStart, best.wordStart + best.word.length),
         message: `疑似错别字：“${text[i]}”可能应为“${best.char}”（${best.word}）${list.length > 1 ? `，也可能是${list.slice(1).map((s) => `“${s.char}”`).join('、')}` : ''}`,
         fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
       });
