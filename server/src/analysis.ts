@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKind, Linter, LintResult, Segmenter } from './engine';
-import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
+import { DocumentKind, fileKeyFor, Linter, LintResult, Segmenter } from './engine';
+import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
   linter: Linter;
@@ -93,7 +93,9 @@ export class Analysis {
     const fresh = problems.filter((p) => !this.reportedProblems.has(p));
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
-    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords) }), configKey, version: -1 };
+    const fsPath = documentPath(document.uri);
+    const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
+    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords), fileKey }), configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

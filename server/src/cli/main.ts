@@ -14,7 +14,7 @@ import {
   formatThousands,
 } from '../engine';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
-import { findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
+import { fileKeyFor, findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
 import { readTextFile, writeTextFileAtomic, TextFile } from './files';
 
 
@@ -101,9 +101,14 @@ export function documentKind(file: string): DocumentKind {
   return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
 }
 
+/** The configuration file that applies to a file: the explicit one, or the nearest one above it. */
+function configPathFor(file: string, explicit: string | undefined): string | undefined {
+  return explicit ?? findConfig(path.dirname(path.resolve(file)));
+}
+
 /** Loads the configuration for a file; problems go to stderr once per config file. */
 function configFor(file: string, explicit: string | undefined, err: (s: string) => void, reported: Set<string>): ResolvedConfig | undefined {
-  const configPath = explicit ?? findConfig(path.dirname(path.resolve(file)));
+  const configPath = configPathFor(file, explicit);
   if (!configPath) return undefined;
   const { config, problems } = loadConfigFile(configPath);
   if (problems.length && !reported.has(configPath)) {
@@ -158,7 +163,9 @@ async function check(
       const source = readTextFile(file);
       const config = configFor(file, configPath, err, reported);
       const segmenter = segmenters.get(config);
-      prepared = { file, source, linter: new Linter({ config, segmenter }) };
+      const applied = configPathFor(file, configPath);
+      const fileKey = applied ? fileKeyFor(applied, file) : undefined;
+      prepared = { file, source, linter: new Linter({ config, segmenter, fileKey }) };
     } catch (error) {
       err(`gongwen：${(error as Error).message}`);
       ioError = true;

@@ -14,3 +14,5 @@ export { ALL_RULES, RULE_IDS, NUMBERING_RULES } from './rules';
 export type { Rule, LineRule, DocumentRule, RuleMeta } from './rules/rule';
 export * from './configFile';
 export * from './outline';
+export * from './terms';
+export * from './phrases';

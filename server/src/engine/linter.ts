@@ -11,6 +11,8 @@ export interface LintEnvironment {
   config?: ResolvedConfig;
   segmenter?: Segmenter;
   rules?: readonly Rule[];
+  /** The document's key in the configuration's `files` map (see fileKeyFor), for per-file switches. */
+  fileKey?: string;
 }
 
 export interface LintResult {
@@ -48,10 +50,12 @@ export class Linter {
   private readonly lineRules: ActiveRule<LineRule>[] = [];
   private readonly documentRules: ActiveRule<DocumentRule>[] = [];
   private readonly needsSegmentation: boolean;
+  private readonly fileKey?: string;
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
     this.segmenter = environment.segmenter;
+    this.fileKey = environment.fileKey;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
       const severity = ruleSeverity(setting, rule.defaultSeverity, rule.enabledByDefault !== false);
@@ -61,7 +65,7 @@ export class Linter {
       if (rule.scope === 'line') this.lineRules.push({ rule, severity, userSeverity, options });
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
-    this.needsSegmentation = this.lineRules.some((r) => r.rule.needsSegmentation);
+    this.needsSegmentation = this.lineRules.some((r) => r.rule.needsSegmentation || r.rule.usesSegmentation);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
@@ -106,19 +110,20 @@ export class Linter {
       });
     }
     for (const { rule, severity, userSeverity, options } of this.documentRules) {
-      for (const f of rule.check({ document, options })) {
+      for (const f of rule.check({ document, options, config: this.config })) {
         findings.push({ rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
       }
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { document, findings: applySuppressions(findings, document, this.config), segmentationPending, structureOnly };
+    return { document, findings: applySuppressions(findings, document, this.config, this.fileKey), segmentationPending, structureOnly };
   }
 
   private checkLine(line: string, info: ReportDocument['lineInfos'][number], markdown: boolean, tokens: Token[] | undefined): CachedLine {
     const findings: CachedLine['findings'] = [];
     for (const { rule, severity, userSeverity, options } of this.lineRules) {
       if (rule.needsSegmentation && !tokens) continue;
-      for (const f of rule.check({ text: line, info, markdown, tokens: rule.needsSegmentation ? tokens : undefined, options })) {
+      const withTokens = rule.needsSegmentation || rule.usesSegmentation;
+      for (const f of rule.check({ text: line, info, markdown, tokens: withTokens ? tokens : undefined, options, config: this.config })) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
       }

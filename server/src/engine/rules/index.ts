@@ -5,6 +5,15 @@ import { headingHierarchy } from './headingHierarchy';
 import { headingMarker } from './headingMarker';
 import { headingNumbering } from './headingNumbering';
 import { Rule } from './rule';
+import { misusedWord } from './misusedWord';
+import { standardTerm } from './standardTerm';
+import { jiezhi } from './jiezhi';
+import { zuochu } from './zuochu';
+import { zhiding } from './zhiding';
+import { quanli } from './quanli';
+import { bixu } from './bixu';
+import { qiyong } from './qiyong';
+import { fanying } from './fanying';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -16,6 +25,16 @@ export const ALL_RULES: readonly Rule[] = [
   enumerationPunctuation,
   enumerationSequence,
   enumerationMixed,
+  // Words
+  misusedWord,
+  standardTerm,
+  jiezhi,
+  zuochu,
+  zhiding,
+  quanli,
+  bixu,
+  qiyong,
+  fanying,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config';
 import type { ReportDocument } from '../document';
 import type { LineInfo } from '../lineInfo';
 import type { Token } from '../segmentation';
@@ -13,6 +14,11 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
   /** The rule reads word tokens; it is skipped on a line until segmentation is ready. */
   needsSegmentation?: boolean;
+  /**
+   * The rule runs without tokens too (on what it can decide from the text alone) and is run again
+   * with `context.tokens` once segmentation is ready.
+   */
+  usesSegmentation?: boolean;
 }
 
 /** Options a user sets for one rule in the configuration ("maxLength": 120, …). */
@@ -41,6 +47,8 @@ export interface LineContext {
   /** Word tokens with offsets; present only for rules with `needsSegmentation`. */
   tokens?: readonly Token[];
   options: RuleOptions;
+  /** The configuration in force (custom word pairs, ignored words…). Fixed for the life of a Linter. */
+  config: ResolvedConfig;
 }
 
 /** A rule that looks at one line at a time. Its findings are cached by the line's text. */
@@ -59,6 +67,7 @@ export interface DocumentFinding {
 export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;
+  config: ResolvedConfig;
 }
 
 /** A rule over the whole document (usually the section tree). Runs on every change, so keep it linear. */
