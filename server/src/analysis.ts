@@ -35,6 +35,8 @@ export class Analysis {
   private readonly entries = new Map<string, Entry>();
   settings: ClientSettings;
   trusted = true;
+  /** File-system paths of the workspace folders (from initialize), where a new .gongwenrc.json goes. */
+  workspaceFolders: string[] = [];
   /** Called with Chinese messages about a broken configuration (once per distinct problem). */
   onConfigProblems: (problems: string[]) => void = () => {};
   private readonly reportedProblems = new Set<string>();

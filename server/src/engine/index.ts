@@ -16,3 +16,4 @@ export * from './configFile';
 export * from './outline';
 export * from './terms';
 export * from './phrases';
+export * from './configEdit';
