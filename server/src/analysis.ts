@@ -1,9 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKind, fileKeyFor, Linter, LintResult, Segmenter } from './engine';
+import { applyEdits, DocumentKind, fileKeyFor, fixAll, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
 import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
   linter: Linter;
+  config: ResolvedConfig;
+  segmenter?: Segmenter;
+  /** The document's key in the configuration's per-file switches. */
+  fileKey?: string;
   configKey: string;
   version: number;
   result?: LintResult;
@@ -67,6 +71,25 @@ export class Analysis {
     return entry.result;
   }
 
+  /**
+   * Fix-all: every safe fix, re-checked until nothing changes (with a fresh linter, so that the document's
+   * own cache keeps following the document). Applying the edits gives a text fix-all leaves unchanged.
+   */
+  fixAllEdits(document: TextDocument): TextEdit[] {
+    const result = this.analyze(document);
+    const entry = this.entries.get(document.uri);
+    if (!result || !entry) return [];
+    const text = document.getText();
+    const fixed = fixAll(new Linter({ config: entry.config, segmenter: entry.segmenter, fileKey: entry.fileKey }), text, documentKind(document.languageId));
+    if (fixed.text === text) return [];
+    // Usually one round does it: then the fixes' own edits, which keep the editor's cursor and marks in place.
+    const firstRound = safeFixEdits(result.findings);
+    const once = applyEdits(text, firstRound);
+    if (once.applied === firstRound.length && once.text === fixed.text) return firstRound;
+    const edit = replacementEdit(text, fixed.text);
+    return edit ? [edit] : [];
+  }
+
   /** Results are stale once segmentation has new words; the next `analyze` re-lints (cheaply). */
   invalidate(uri?: string): void {
     for (const [key, entry] of this.entries) if (!uri || key === uri) entry.result = undefined;
@@ -82,6 +105,12 @@ export class Analysis {
     this.entries.delete(uri);
   }
 
+  /** The lint result when it is for the document's current version (no linting here). */
+  currentResult(document: TextDocument): LintResult | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.result && entry.version === document.version ? entry.result : undefined;
+  }
+
   lastResult(uri: string): LintResult | undefined {
     return this.entries.get(uri)?.result;
   }
@@ -95,9 +124,10 @@ export class Analysis {
     const fresh = problems.filter((p) => !this.reportedProblems.has(p));
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
+    const segmenter = this.segmenterFor(config.userWords);
     const fsPath = documentPath(document.uri);
     const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
-    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords), fileKey }), configKey, version: -1 };
+    const entry: Entry = { linter: new Linter({ config, segmenter, fileKey }), config, segmenter, fileKey, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

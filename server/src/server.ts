@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
+import { completion, forgetCompletionDocument } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
 import { executeConfigCommand, UPDATE_CONFIG_COMMAND } from './features/configActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -67,9 +68,11 @@ analysis.onConfigProblems = (problems) => {
 };
 
 let hasConfigurationCapability = false;
+let snippetSupport = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings> };
   analysis.trusted = options.workspaceTrusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -83,6 +86,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       executeCommandProvider: { commands: [RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND] },
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
@@ -117,6 +121,7 @@ documents.onDidOpen((e) => publisher.schedule(e.document.uri));
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
+  forgetCompletionDocument(e.document.uri);
   publisher.clear(e.document.uri);
 });
 
@@ -145,6 +150,8 @@ connection.onFoldingRanges(guarded([], (document) => {
 }));
 
 connection.onHover(guarded(null, (document, params) => hover(document, params, analysis)));
+
+connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, params) => completion(document, params, analysis, snippetSupport)));
 
 connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
 

@@ -16,7 +16,7 @@ import {
 } from '../../server/src/engine';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'words');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const lines = (name: string) =>
   fs.readFileSync(path.join(FIXTURES, name), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
@@ -43,7 +43,7 @@ test('the word list has at least 150 pairs, each with wrong, right and a known t
 });
 
 test('must flag: each fixture sentence gets its finding, and the first fix gives the right form', () => {
-  for (const line of lines('must-flag.tsv')) {
+  for (const line of lines('words-must-flag.tsv')) {
     const [rule, text, right, sentence] = line.split('\t');
     const hits = lint(sentence).filter((f) => f.rule === rule && flagged(sentence, f) === text);
     assert.ok(hits.length >= 1, `${rule} should flag “${text}” in ${sentence}: ${JSON.stringify(lint(sentence).map((f) => [f.rule, flagged(sentence, f)]))}`);
@@ -56,7 +56,7 @@ test('must flag: each fixture sentence gets its finding, and the first fix gives
 });
 
 test('must not flag: correct sentences, including wrong forms hidden inside longer correct words', () => {
-  for (const sentence of lines('must-not-flag.txt')) {
+  for (const sentence of lines('words-must-not-flag.txt')) {
     assert.deepEqual(lint(sentence).map((f) => `${f.rule}:${flagged(sentence, f)}`), [], sentence);
   }
 });
@@ -107,7 +107,7 @@ test('custom replacements from the configuration are checked, with a safe fix', 
 });
 
 test('fix all: safe fixes applied twice change nothing the second time', () => {
-  const text = lines('must-flag.tsv').map((l) => l.split('\t')[3]).join('\n');
+  const text = lines('words-must-flag.tsv').map((l) => l.split('\t')[3]).join('\n');
   const linter = new Linter({ segmenter });
   const once = applyEdits(text, safeFixEdits(linter.lint(text).findings)).text;
   assert.notEqual(once, text);

@@ -5,11 +5,11 @@ import {
   ALL_RULES,
   applyEdits,
   computeStats,
+  fixAll,
   DocumentKind,
   Finding,
   Linter,
   ResolvedConfig,
-  safeFixEdits,
   SectionNode,
   formatThousands,
 } from '../engine';
@@ -175,17 +175,11 @@ async function check(
     let text = prepared.source.text;
     let findings = prepared.linter.lint(text, kind).findings;
     if (fix) {
-      let changed = false;
-      // Fixing one thing can reveal another (a fixed marker changes the numbering); a few rounds settle it.
-      for (let round = 0; round < 5; round++) {
-        const edits = safeFixEdits(findings);
-        if (!edits.length) break;
-        const next = applyEdits(text, edits).text;
-        if (next === text) break;
-        text = next;
-        changed = true;
-        findings = prepared.linter.lint(text, kind).findings;
-      }
+      // Fixing one thing can reveal another (a fixed marker changes the numbering): fixAll runs to a fixed point.
+      const fixed = fixAll(prepared.linter, text, kind);
+      const changed = fixed.text !== text;
+      text = fixed.text;
+      findings = fixed.findings;
       if (changed) {
         try {
           await writeTextFileAtomic(file, prepared.source, text);

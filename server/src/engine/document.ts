@@ -2,6 +2,7 @@ import { GenerationalCache } from './cache';
 import { EnumerationItem } from './enumerations';
 import { HeadingInfo, HeadingLevel } from './headings';
 import { analyzeLine, LineInfo } from './lineInfo';
+import { countVisibleChars } from './text';
 import { Range, range } from './types';
 
 export type DocumentKind = 'plaintext' | 'markdown';
@@ -175,7 +176,7 @@ function buildTree(lines: string[], infos: LineInfo[], markdown: boolean): Secti
       level: heading.level,
       marker: heading.marker,
       number: heading.number,
-      title: line.slice(heading.titleStart, heading.titleEnd).replace(/[*#]+$/, '').trim(),
+      title: trimMarkup(line.slice(heading.titleStart, heading.titleEnd)),
       line: i,
       range: range(i, heading.markerStart, line.length),
       selectionRange: range(i, heading.markerStart, heading.titleEnd),
@@ -196,10 +197,9 @@ function buildTree(lines: string[], infos: LineInfo[], markdown: boolean): Secti
     const end = lastTextLine(infos, closingStart, lines.length)!;
     root.children.push(leaf('closing', '结尾', closingStart, end, lines, infos, textRange(lines, closingStart)));
   }
-  for (const child of root.children) {
-    child.parent = root;
-    root.chars += child.chars;
-  }
+  for (const child of root.children) child.parent = root;
+  // The whole document's count (Markdown markup before a heading marker belongs to no section but is text).
+  root.chars = sumChars(infos, 0, lastLine);
   return root;
 }
 
@@ -251,7 +251,15 @@ function leaf(
 function closeSection(node: SectionNode, lastLine: number, lines: string[], infos: LineInfo[]): void {
   const end = Math.max(node.line, lastTextLine(infos, node.line, lastLine + 1));
   node.range = { start: node.range.start, end: { line: end, character: lines[end].length } };
-  node.chars = sumChars(infos, node.line, end);
+  // The section starts at its marker: Markdown markup before it ("## ", "**") is not the section's text.
+  node.chars = sumChars(infos, node.line, end) - countVisibleChars(lines[node.line].slice(0, node.range.start.character));
+}
+
+/** Drops trailing Markdown emphasis and heading marks (a loop, not /[*#]+$/, which is quadratic on long runs). */
+function trimMarkup(title: string): string {
+  let end = title.length;
+  while (end > 0 && (title[end - 1] === '*' || title[end - 1] === '#')) end--;
+  return title.slice(0, end).trim();
 }
 
 /** Adds the inline enumeration items of lines [from, to] as children of `owner`. */
@@ -270,17 +278,13 @@ function addItems(owner: SectionNode, from: number, to: number, lines: string[],
         line: i,
         range: range(i, item.markerStart, item.end),
         selectionRange: range(i, item.markerStart, item.markerEnd),
-        chars: countItemChars(text.slice(item.markerStart, item.end)),
+        chars: countVisibleChars(text.slice(item.markerStart, item.end)),
         item,
         children: [],
         parent: owner,
       });
     }
   }
-}
-
-function countItemChars(text: string): number {
-  return [...text.replace(/[\s\u3000]/g, '')].length;
 }
 
 /**

@@ -36,6 +36,8 @@ interface CachedLine {
   findings: (LineFinding & { rule: string; severity: Severity })[];
   /** Whether the segmentation-based rules ran for this line. */
   segmented: boolean;
+  /** The line's word tokens, kept for document rules that read them. */
+  tokens?: Token[];
 }
 
 /**
@@ -65,7 +67,8 @@ export class Linter {
       if (rule.scope === 'line') this.lineRules.push({ rule, severity, userSeverity, options });
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
-    this.needsSegmentation = this.lineRules.some((r) => r.rule.needsSegmentation || r.rule.usesSegmentation);
+    this.needsSegmentation =
+      this.lineRules.some((r) => r.rule.needsSegmentation || r.rule.usesSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
@@ -73,6 +76,7 @@ export class Linter {
     const structureOnly = text.length > this.config.maxDocumentChars;
     const findings: Finding[] = [];
     let segmentationPending = false;
+    const lineTokens = new Map<number, Token[]>();
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
@@ -89,6 +93,7 @@ export class Linter {
           this.lineCache.set(key, cached);
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
+        if (cached.tokens) lineTokens.set(i, cached.tokens);
         for (const f of cached.findings) {
           findings.push({
             rule: f.rule,
@@ -110,7 +115,10 @@ export class Linter {
       });
     }
     for (const { rule, severity, userSeverity, options } of this.documentRules) {
-      for (const f of rule.check({ document, options, config: this.config })) {
+      // Rules that read words wait until every line is segmented (the server lints again then).
+      if (rule.needsSegmentation && (structureOnly || segmentationPending || !this.segmenter)) continue;
+      const tokens = rule.needsSegmentation ? (line: number) => lineTokens.get(line) : undefined;
+      for (const f of rule.check({ document, options, tokens, config: this.config })) {
         findings.push({ rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
       }
     }
@@ -128,7 +136,7 @@ export class Linter {
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
       }
     }
-    return { findings, segmented: tokens !== undefined || !this.needsSegmentation };
+    return { findings, segmented: tokens !== undefined || !this.needsSegmentation, tokens };
   }
 }
 

@@ -3,7 +3,8 @@
  * phrase in a line costs O(line length × longest phrase), however many phrases there are.
  */
 interface TrieNode<V> {
-  next: Map<string, TrieNode<V>>;
+  /** Children by UTF-16 code unit (a character outside the BMP takes two steps). */
+  next: Map<number, TrieNode<V>>;
   value?: V;
 }
 
@@ -13,6 +14,8 @@ export interface PhraseMatch<V> {
   value: V;
 }
 
+const NO_MATCHES: never[] = [];
+
 export class PhraseTrie<V> {
   private readonly root: TrieNode<V> = { next: new Map() };
   size = 0;
@@ -21,9 +24,10 @@ export class PhraseTrie<V> {
   add(phrase: string, value: V): void {
     if (!phrase) return;
     let node = this.root;
-    for (const char of phrase) {
-      let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = { next: new Map() }));
+    for (let i = 0; i < phrase.length; i++) {
+      const unit = phrase.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
     }
     if (node.value === undefined) {
@@ -34,16 +38,17 @@ export class PhraseTrie<V> {
 
   /** Every phrase that starts at `start`, shortest first. Offsets are UTF-16 code units. */
   matchesAt(text: string, start: number): PhraseMatch<V>[] {
+    let node = this.root.next.get(text.charCodeAt(start));
+    // Most positions start no phrase: answer those without allocating.
+    if (!node) return NO_MATCHES;
     const found: PhraseMatch<V>[] = [];
-    let node: TrieNode<V> | undefined = this.root;
-    let i = start;
-    while (i < text.length) {
-      const code = text.codePointAt(i)!;
-      const char = String.fromCodePoint(code);
-      node = node.next.get(char);
-      if (!node) break;
-      i += char.length;
+    let i = start + 1;
+    for (;;) {
       if (node.value !== undefined) found.push({ start, end: i, value: node.value });
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      i++;
     }
     return found;
   }
@@ -56,7 +61,7 @@ export class PhraseTrie<V> {
     const result: PhraseMatch<V>[] = [];
     let i = 0;
     while (i < text.length) {
-      const matches = this.root.next.has(String.fromCodePoint(text.codePointAt(i)!)) ? this.matchesAt(text, i) : [];
+      const matches = this.matchesAt(text, i);
       if (matches.length) {
         const longest = matches[matches.length - 1];
         result.push(longest);
@@ -65,7 +70,7 @@ export class PhraseTrie<V> {
           continue;
         }
       }
-      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      i++;
     }
     return result;
   }

@@ -58,12 +58,19 @@ export function leadingSpace(line: string): number {
   return i;
 }
 
-/** Counts characters a Chinese writer counts: every code point that is not whitespace. */
+/** Exactly the characters /\s/ matches (so that a line counted as blank has no visible characters). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Counts characters a Chinese writer counts: every code point that is not whitespace (as /\s/ defines it). */
 export function countVisibleChars(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xfeff || c === 0xa0) continue;
+    if (isWhiteSpace(c)) continue;
     // A surrogate pair is one character.
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);

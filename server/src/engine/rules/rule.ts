@@ -68,6 +68,8 @@ export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;
   config: ResolvedConfig;
+  /** Word tokens of a line; given only to rules with `needsSegmentation`, once every line is segmented. */
+  tokens?: (line: number) => readonly Token[] | undefined;
 }
 
 /** A rule over the whole document (usually the section tree). Runs on every change, so keep it linear. */
