@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fileKeyFor, fixAll, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { applyEdits, DocumentKind, fileKeyFor, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
 import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
@@ -47,7 +47,7 @@ export class Analysis {
 
   constructor(
     settings: ClientSettings,
-    private readonly segmenterFor: (userWords: readonly string[]) => Segmenter | undefined,
+    private readonly segmenterFor: (userWords: readonly string[]) => (Segmenter & { readonly lexicon?: Lexicon }) | undefined,
   ) {
     this.settings = settings;
   }
@@ -127,7 +127,7 @@ export class Analysis {
     const segmenter = this.segmenterFor(config.userWords);
     const fsPath = documentPath(document.uri);
     const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
-    const entry: Entry = { linter: new Linter({ config, segmenter, fileKey }), config, segmenter, fileKey, configKey, version: -1 };
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, fileKey }), config, segmenter, fileKey, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

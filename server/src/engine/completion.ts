@@ -244,7 +244,25 @@ function rankFor(fn: PhraseFunction, context: CompletionContext): number {
 }
 
 const NEWLINE_MARKER = /^([\s\u3000]*)([（(]|[一二三四五六七八九十]{1,3}|\d{1,2})?$/;
-const HAN_RUN = /\p{Script=Han}+$/u;
+/**
+ * Where the run of characters matching `test` that ends the text begins (text.length when none),
+ * looking back at most `limit` code units.
+ * A backwards scan: an end-anchored regex like /x+$/ retries from every start and is quadratic on long runs.
+ */
+function runStart(text: string, test: (codePoint: string) => boolean, limit: number): number {
+  let start = text.length;
+  while (start > 0) {
+    // Only the last `limit` units matter; report a longer run as starting before them.
+    if (text.length - start >= limit) return start - 1;
+    const code = text.charCodeAt(start - 1);
+    const width = start >= 2 && code >= 0xdc00 && code <= 0xdfff && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    if (!test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start;
+}
+
+const isHan = (c: string) => HAN_CHAR.test(c);
 const LATIN_RUN = /(?<![A-Za-z0-9_])[A-Za-z]{1,24}$/;
 
 /** Completion items at a position (0-based line, UTF-16 character). */
@@ -266,16 +284,16 @@ export function complete(doc: ReportDocument, position: Position, catalog: Phras
     typedStart = latin.index;
     for (const m of catalog.withPinyinPrefix(latin[0])) matches.push({ ...m, start: latin.index });
   } else {
-    const run = HAN_RUN.exec(before);
-    if (run) {
+    const runIndex = runStart(before, isHan, catalog.maxPrefixLength + 2);
+    if (runIndex < before.length) {
       const seen = new Set<Phrase>();
-      const from = Math.max(run.index, character - catalog.maxPrefixLength);
+      const from = Math.max(runIndex, character - catalog.maxPrefixLength);
       for (let start = from; start < character; start++) {
         // Do not start inside a surrogate pair (𠮷).
         if (start > 0 && isLowSurrogate(before.charCodeAt(start)) && isHighSurrogate(before.charCodeAt(start - 1))) continue;
         const typed = before.slice(start);
         // A single character only counts at the start of a run (四 → 四个意识, not every 是 or 的).
-        if (start > run.index && [...typed].length < 2) break;
+        if (start > runIndex && [...typed].length < 2) break;
         if (!catalog.hasChinesePrefix(typed)) continue;
         if (matches.length === 0) typedStart = start;
         for (const m of catalog.withChinesePrefix(typed)) {
@@ -286,7 +304,7 @@ export function complete(doc: ReportDocument, position: Position, catalog: Phras
       }
     }
   }
-  const typing = latin !== null || HAN_RUN.test(before);
+  const typing = latin !== null || runStart(before, isHan, 2) < before.length;
   const context = completionContext(doc, { line: position.line, character }, typedStart);
 
   // 2. The next heading number on a line that holds nothing else (or only the start of a marker).

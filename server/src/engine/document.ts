@@ -1,7 +1,7 @@
-import { GenerationalCache } from './cache';
 import { EnumerationItem } from './enumerations';
 import { HeadingInfo, HeadingLevel } from './headings';
 import { analyzeLine, LineInfo } from './lineInfo';
+import { carryOver, LineChange, splitIncrementally, SplitText } from './lineDiff';
 import { countVisibleChars } from './text';
 import { Range, range } from './types';
 
@@ -41,30 +41,35 @@ export interface ReportDocument {
   root: SectionNode;
 }
 
-/** Parses documents; keeps per-line results between calls so that an edit re-parses only changed lines. */
+/**
+ * Parses documents again and again as they change. Only the lines around a change are split and
+ * analysed again; unchanged lines keep their `LineInfo` (see lineDiff.ts).
+ */
 export class DocumentParser {
-  private readonly cache = new GenerationalCache<LineInfo>();
+  private previous?: { split: SplitText; kind: DocumentKind; infos: (LineInfo | undefined)[] };
+  /** The lines that changed in the latest `parse` (undefined after a full parse). */
+  lastChange?: LineChange;
 
   parse(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
-    const lines = text.split(/\r\n|\r|\n/);
+    const previous = this.previous?.kind === kind ? this.previous : undefined;
+    const { split, change } = splitIncrementally(text, previous?.split);
+    const { lines } = split;
     const markdown = kind === 'markdown';
     const ignoredLines = markdown ? findMarkdownCode(lines) : new Set<number>();
+    const carried = previous && change ? carryOver(previous.infos, previous.split.lines, lines, change) : undefined;
     const lineInfos = new Array<LineInfo>(lines.length);
-    const prefix = markdown ? 'm' : 'p';
     for (let i = 0; i < lines.length; i++) {
       if (ignoredLines.has(i)) {
         lineInfos[i] = BLANK;
         continue;
       }
-      const key = prefix + lines[i];
-      let info = this.cache.get(key);
-      if (!info) {
-        info = analyzeLine(lines[i], markdown);
-        this.cache.set(key, info);
-      }
+      let info = carried?.[i];
+      // BLANK marks a line that was inside a code block: analyse it now that it is not.
+      if (!info || info === BLANK) info = analyzeLine(lines[i], markdown);
       lineInfos[i] = info;
     }
-    this.cache.endPass();
+    this.previous = { split, kind, infos: lineInfos };
+    this.lastChange = change;
     return { kind, lines, lineInfos, ignoredLines, root: buildTree(lines, lineInfos, markdown) };
   }
 }
@@ -266,25 +271,37 @@ function trimMarkup(title: string): string {
 function addItems(owner: SectionNode, from: number, to: number, lines: string[], infos: LineInfo[]): void {
   for (let i = from; i <= to; i++) {
     for (const item of infos[i].items) {
-      const text = lines[i];
-      const body = text.slice(item.markerEnd + item.punctuation.length, item.end);
-      const stop = /[，,。；;！？：]/.exec(body);
-      const title = (stop ? body.slice(0, stop.index) : body).trim();
+      const { title, chars } = itemSummary(item, lines[i]);
       owner.children.push({
         kind: 'item',
         marker: item.marker,
         number: item.number,
-        title: title.length > 40 ? title.slice(0, 40) + '…' : title,
+        title,
         line: i,
         range: range(i, item.markerStart, item.end),
         selectionRange: range(i, item.markerStart, item.markerEnd),
-        chars: countVisibleChars(text.slice(item.markerStart, item.end)),
+        chars,
         item,
         children: [],
         parent: owner,
       });
     }
   }
+}
+
+/** An item's title and size depend only on its line, whose `LineInfo` (and items) persist while it is unchanged. */
+const itemSummaries = new WeakMap<EnumerationItem, { title: string; chars: number }>();
+
+function itemSummary(item: EnumerationItem, text: string): { title: string; chars: number } {
+  let summary = itemSummaries.get(item);
+  if (!summary) {
+    const body = text.slice(item.markerEnd + item.punctuation.length, item.end);
+    const stop = /[，,。；;！？：]/.exec(body);
+    const title = (stop ? body.slice(0, stop.index) : body).trim();
+    summary = { title: title.length > 40 ? title.slice(0, 40) + '…' : title, chars: countVisibleChars(text.slice(item.markerStart, item.end)) };
+    itemSummaries.set(item, summary);
+  }
+  return summary;
 }
 
 /**
@@ -317,12 +334,17 @@ function nextTextLineBackward(infos: LineInfo[], from: number): number | undefin
   return undefined;
 }
 
-/** Depth-first walk over the tree. */
-export function* walkSections(node: SectionNode): Generator<SectionNode> {
-  for (const child of node.children) {
-    yield child;
-    yield* walkSections(child);
+/** Every node below `node`, depth first (pre-order). */
+export function walkSections(node: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  const stack: SectionNode[] = [];
+  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  while (stack.length) {
+    const next = stack.pop()!;
+    out.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
   }
+  return out;
 }
 
 /** The innermost heading section containing a line (undefined above the first heading). */

@@ -49,14 +49,37 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: pieces.join(''), applied };
 }
 
-/** The edits of every safe fix, one fix per finding, for "fix all" and `--fix`. */
+/**
+ * The edits of every safe fix, one fix per finding, for "fix all" and `--fix`. Fixes that overlap one
+ * already taken are left for the next round (see fixAll): an editor rejects a WorkspaceEdit whose edits
+ * overlap, so one round's edits never do.
+ */
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
+  const fixes = findings
+    .map((finding) => finding.fixes.find((f) => f.safe))
+    .filter((fix): fix is NonNullable<typeof fix> => fix !== undefined && fix.edits.length > 0)
+    .map((fix) => [...fix.edits].sort((a, b) => comparePositions(a.range.start, b.range.start)))
+    .sort((a, b) => comparePositions(a[0].range.start, b[0].range.start));
   const edits: TextEdit[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes.find((f) => f.safe);
-    if (fix) edits.push(...fix.edits);
+  let taken: TextEdit | undefined;
+  for (const fixEdits of fixes) {
+    let cursor = taken;
+    const fits = fixEdits.every((edit) => {
+      const ok = !cursor || comparePositions(edit.range.start, cursor.range.end) > 0 || (comparePositions(edit.range.start, cursor.range.end) === 0 && !isInsertionAt(cursor, edit));
+      cursor = edit;
+      return ok;
+    });
+    if (!fits) continue;
+    edits.push(...fixEdits);
+    taken = fixEdits[fixEdits.length - 1];
   }
   return edits;
+}
+
+/** Two edits touching at one point conflict when both insert there (their order would be ambiguous). */
+function isInsertionAt(previous: TextEdit, next: TextEdit): boolean {
+  const empty = (e: TextEdit) => comparePositions(e.range.start, e.range.end) === 0;
+  return empty(previous) && empty(next);
 }
 
 /** Fix-all stops after this many rounds (a fix can reveal another; rules that undo each other must not loop). */

@@ -1,7 +1,8 @@
-import { GenerationalCache } from './cache';
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
 import { DocumentKind, DocumentParser, ReportDocument } from './document';
+import { carryOver } from './lineDiff';
 import { ALL_RULES } from './rules';
+import { Lexicon } from './lexicon';
 import { DocumentRule, LineFinding, LineRule, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
 import { applySuppressions } from './suppressions';
@@ -13,6 +14,8 @@ export interface LintEnvironment {
   rules?: readonly Rule[];
   /** The document's key in the configuration's `files` map (see fileKeyFor), for per-file switches. */
   fileKey?: string;
+  /** Word frequencies for rules with `needsLexicon`: a lexicon, or a getter while it is still loading. */
+  lexicon?: Lexicon | (() => Lexicon | undefined);
 }
 
 export interface LintResult {
@@ -38,26 +41,32 @@ interface CachedLine {
   segmented: boolean;
   /** The line's word tokens, kept for document rules that read them. */
   tokens?: Token[];
+  /** Whether the lexicon-based rules ran for this line. */
+  withLexicon: boolean;
 }
 
 /**
- * Lints one document again and again as it changes. Line rules are cached by line text, so an edit
- * re-checks only the lines it touched; document rules (the section tree) run every time.
+ * Lints one document again and again as it changes. Line-rule results are kept per line and carried
+ * over each change (lineDiff.ts), so an edit re-checks only the lines it touched; document rules (the section tree) run every time.
  */
 export class Linter {
   private readonly parser = new DocumentParser();
-  private readonly lineCache = new GenerationalCache<CachedLine>();
+  /** Per-line results of the previous lint, aligned with its lines. */
+  private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[] };
   private readonly config: ResolvedConfig;
   private readonly segmenter?: Segmenter;
   private readonly lineRules: ActiveRule<LineRule>[] = [];
   private readonly documentRules: ActiveRule<DocumentRule>[] = [];
   private readonly needsSegmentation: boolean;
   private readonly fileKey?: string;
+  private readonly needsLexicon: boolean;
+  private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
     this.segmenter = environment.segmenter;
     this.fileKey = environment.fileKey;
+    this.lexiconSource = environment.lexicon;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
       const severity = ruleSeverity(setting, rule.defaultSeverity, rule.enabledByDefault !== false);
@@ -69,6 +78,7 @@ export class Linter {
     }
     this.needsSegmentation =
       this.lineRules.some((r) => r.rule.needsSegmentation || r.rule.usesSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
+    this.needsLexicon = this.lexiconSource !== undefined && this.lineRules.some((r) => r.rule.needsLexicon);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
@@ -80,17 +90,25 @@ export class Linter {
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
-      const prefix = markdown ? 'm' : 'p';
+      // Carry the results of unchanged lines over the change (by position; moved lines by text).
+      const change = this.parser.lastChange;
+      const previous = this.previous;
+      const carried =
+        previous && previous.kind === kind && change ? carryOver(previous.results, previous.lines, lines, change) : new Array<CachedLine | undefined>(lines.length);
+      const lexicon = this.needsLexicon ? this.lexicon() : undefined;
       for (let i = 0; i < lines.length; i++) {
         const info = lineInfos[i];
-        if (info.blank || ignoredLines.has(i)) continue;
+        if (info.blank || ignoredLines.has(i)) {
+          carried[i] = undefined;
+          continue;
+        }
         const line = lines[i];
-        const key = prefix + line;
-        let cached = this.lineCache.get(key);
-        if (!cached || (!cached.segmented && this.needsSegmentation && this.segmenter)) {
+        let cached = carried[i];
+        const stale = cached && ((!cached.segmented && this.needsSegmentation && this.segmenter) || (!cached.withLexicon && lexicon));
+        if (!cached || stale) {
           const words = this.needsSegmentation ? this.segmenter?.cut(line) : undefined;
-          if (!cached || words) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : undefined);
-          this.lineCache.set(key, cached);
+          if (!cached || words || lexicon) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon);
+          carried[i] = cached;
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
         if (cached.tokens) lineTokens.set(i, cached.tokens);
@@ -100,12 +118,13 @@ export class Linter {
             severity: f.severity,
             message: f.message,
             range: range(i, f.start, f.end),
-            fixes: (f.fixes ?? []).map((fix) => lineFixToFix(fix, i)),
+            fixes: f.fixes ? f.fixes.map((fix) => lineFixToFix(fix, i)) : [],
           });
         }
       }
-      this.lineCache.endPass();
+      this.previous = { kind, lines, results: carried };
     } else {
+      this.previous = undefined;
       findings.push({
         rule: 'document-size',
         severity: 'information',
@@ -126,17 +145,42 @@ export class Linter {
     return { document, findings: applySuppressions(findings, document, this.config, this.fileKey), segmentationPending, structureOnly };
   }
 
-  private checkLine(line: string, info: ReportDocument['lineInfos'][number], markdown: boolean, tokens: Token[] | undefined): CachedLine {
+  private lexicon(): Lexicon | undefined {
+    return typeof this.lexiconSource === 'function' ? this.lexiconSource() : this.lexiconSource;
+  }
+
+  private checkLine(
+    line: string,
+    info: ReportDocument['lineInfos'][number],
+    markdown: boolean,
+    tokens: Token[] | undefined,
+    lexicon: Lexicon | undefined,
+  ): CachedLine {
     const findings: CachedLine['findings'] = [];
     for (const { rule, severity, userSeverity, options } of this.lineRules) {
       if (rule.needsSegmentation && !tokens) continue;
-      const withTokens = rule.needsSegmentation || rule.usesSegmentation;
-      for (const f of rule.check({ text: line, info, markdown, tokens: withTokens ? tokens : undefined, options, config: this.config })) {
+      if (rule.needsLexicon && !lexicon) continue;
+      const context = {
+        text: line,
+        info,
+        markdown,
+        tokens: rule.needsSegmentation || rule.usesSegmentation ? tokens : undefined,
+        lexicon: rule.needsLexicon ? lexicon : undefined,
+        options,
+        config: this.config,
+      };
+      for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
       }
     }
-    return { findings, segmented: tokens !== undefined || !this.needsSegmentation, tokens };
+    return {
+      findings,
+      segmented: tokens !== undefined || !this.needsSegmentation,
+      tokens,
+      // Lexicon rules that also need segmentation have not run without tokens.
+      withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),
+    };
   }
 }
 

@@ -20,7 +20,7 @@ export function packageRoot(): string {
 }
 
 /** nodejieba aborts the whole process on a missing or empty dictionary, so every path is checked first. */
-function checkDictionary(file: string): string | undefined {
+export function checkDictionary(file: string): string | undefined {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return `${file} 不是文件`;

@@ -32,6 +32,7 @@ import { quanli } from './quanli';
 import { bixu } from './bixu';
 import { qiyong } from './qiyong';
 import { fanying } from './fanying';
+import { suspectChar } from './suspectChar';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -73,6 +74,8 @@ export const ALL_RULES: readonly Rule[] = [
   bixu,
   qiyong,
   fanying,
+  // Proofreading
+  suspectChar,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

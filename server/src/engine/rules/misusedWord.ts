@@ -1,5 +1,5 @@
 import data from '../../../data/misused-words.json';
-import type { ResolvedConfig } from '../config';
+import { DEFAULT_CONFIG, ResolvedConfig } from '../config';
 import { PhraseTrie } from '../phrases';
 import { crossesWord } from '../wordBoundaries';
 import type { Severity } from '../types';
@@ -94,7 +94,7 @@ export const misusedWord: LineRule = {
   usesSegmentation: true,
   scope: 'line',
   check({ text, tokens, config }) {
-    const trie = trieFor(config);
+    const trie = trieFor(config ?? DEFAULT_CONFIG);
     const findings: LineFinding[] = [];
     let hint = 0;
     let i = 0;

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config';
 import type { ReportDocument } from '../document';
+import type { Lexicon } from '../lexicon';
 import type { LineInfo } from '../lineInfo';
 import type { Token } from '../segmentation';
 import type { Fix, Range, Severity } from '../types';
@@ -19,6 +20,8 @@ export interface RuleMeta {
    * with `context.tokens` once segmentation is ready.
    */
   usesSegmentation?: boolean;
+  /** The rule reads word frequencies (`context.lexicon`); it is skipped until the lexicon is ready. */
+  needsLexicon?: boolean;
 }
 
 /** Options a user sets for one rule in the configuration ("maxLength": 120, …). */
@@ -46,9 +49,11 @@ export interface LineContext {
   markdown: boolean;
   /** Word tokens with offsets; present only for rules with `needsSegmentation`. */
   tokens?: readonly Token[];
+  /** Word frequencies; present only for rules with `needsLexicon`. */
+  lexicon?: Lexicon;
   options: RuleOptions;
-  /** The configuration in force (custom word pairs, ignored words…). Fixed for the life of a Linter. */
-  config: ResolvedConfig;
+  /** The configuration in force (custom word pairs, ignored words…); the Linter always sets it, absent means defaults. */
+  config?: ResolvedConfig;
 }
 
 /** A rule that looks at one line at a time. Its findings are cached by the line's text. */
@@ -67,7 +72,8 @@ export interface DocumentFinding {
 export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;
-  config: ResolvedConfig;
+  /** The configuration in force; the Linter always sets it, absent means defaults. */
+  config?: ResolvedConfig;
   /** Word tokens of a line; given only to rules with `needsSegmentation`, once every line is segmented. */
   tokens?: (line: number) => readonly Token[] | undefined;
 }
