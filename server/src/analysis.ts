@@ -1,11 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
-import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
+import { applyEdits, DocumentKind, fileKeyFor, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
   linter: Linter;
   config: ResolvedConfig;
   segmenter?: Segmenter;
+  /** The document's key in the configuration's per-file switches. */
+  fileKey?: string;
   configKey: string;
   version: number;
   result?: LintResult;
@@ -37,6 +39,8 @@ export class Analysis {
   private readonly entries = new Map<string, Entry>();
   settings: ClientSettings;
   trusted = true;
+  /** File-system paths of the workspace folders (from initialize), where a new .gongwenrc.json goes. */
+  workspaceFolders: string[] = [];
   /** Called with Chinese messages about a broken configuration (once per distinct problem). */
   onConfigProblems: (problems: string[]) => void = () => {};
   private readonly reportedProblems = new Set<string>();
@@ -76,7 +80,7 @@ export class Analysis {
     const entry = this.entries.get(document.uri);
     if (!result || !entry) return [];
     const text = document.getText();
-    const fixed = fixAll(new Linter({ config: entry.config, segmenter: entry.segmenter }), text, documentKind(document.languageId));
+    const fixed = fixAll(new Linter({ config: entry.config, segmenter: entry.segmenter, fileKey: entry.fileKey }), text, documentKind(document.languageId));
     if (fixed.text === text) return [];
     // Usually one round does it: then the fixes' own edits, which keep the editor's cursor and marks in place.
     const firstRound = safeFixEdits(result.findings);
@@ -121,7 +125,9 @@ export class Analysis {
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
     const segmenter = this.segmenterFor(config.userWords);
-    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon }), config, segmenter, configKey, version: -1 };
+    const fsPath = documentPath(document.uri);
+    const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, fileKey }), config, segmenter, fileKey, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -14,11 +14,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { completion, forgetCompletionDocument } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
+import { executeConfigCommand, UPDATE_CONFIG_COMMAND } from './features/configActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
 import { statistics, STATISTICS_REQUEST, StatisticsParams } from './features/statistics';
-import { ClientSettings, DEFAULT_SETTINGS } from './settings';
+import { ClientSettings, DEFAULT_SETTINGS, documentPath } from './settings';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -73,14 +75,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings> };
   analysis.trusted = options.workspaceTrusted !== false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  analysis.workspaceFolders = folders.map((uri) => documentPath(uri)).filter((p): p is string => p !== undefined);
   if (options.settings) analysis.settings = { ...DEFAULT_SETTINGS, ...options.settings };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: '公文结构' },
       foldingRangeProvider: true,
+      hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND] },
       completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
@@ -144,11 +149,19 @@ connection.onFoldingRanges(guarded([], (document) => {
   return result ? foldingRanges(result.document.root) : [];
 }));
 
+connection.onHover(guarded(null, (document, params) => hover(document, params, analysis)));
+
 connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, params) => completion(document, params, analysis, snippetSupport)));
 
 connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
 
 connection.onExecuteCommand(async (params) => {
+  if (params.command === UPDATE_CONFIG_COMMAND) {
+    const problem = executeConfigCommand(params.arguments, analysis);
+    if (problem) void connection.window.showWarningMessage(`公文写作助手：${problem}`);
+    publisher.schedule();
+    return;
+  }
   if (params.command !== RENUMBER_COMMAND) return;
   const uri = params.arguments?.[0];
   const document = typeof uri === 'string' ? documents.get(uri) : undefined;

@@ -59,6 +59,8 @@ export function effectiveConfig(file: string | undefined, settings: ClientSettin
     userWords: [...(f?.userWords ?? []), ...s.userWords],
     replacements: [...(f?.replacements ?? []), ...s.replacements],
     maxDocumentChars: settings.maxDocumentChars ? s.maxDocumentChars : f?.maxDocumentChars ?? s.maxDocumentChars,
+    // Per-file switches live only in the workspace file (the quick fixes write them there).
+    files: f?.files ?? s.files,
   };
   return { config, file, problems };
 }

@@ -158,3 +158,26 @@ test('the shipped example shows the main job', () => {
   assert.equal(r.code, 1);
   assert.match(r.stdout, /examples\/work-report\.txt:8:1 error 带括号的序号后不加标点/);
 });
+
+test('check honours the ignore words and per-file switches that the editor writes to .gongwenrc.json', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'docs'));
+  const file = path.join(dir, 'docs', '总结.txt');
+  fs.writeFileSync(file, '希望大家再接再励。\n对工作作了认真布署。\n截止目前，全县已完成投资。\n全面从紧治党。\n');
+  const words = new Set(['misused-word', 'jiezhi', 'standard-term']);
+  const mine = (stdout: string) => JSON.parse(stdout)[0].diagnostics.filter((d: any) => words.has(d.rule)).map((d: any) => d.rule + ':' + d.text);
+  const before = mine(run(['check', '--format', 'json', file]).stdout);
+  assert.deepEqual(before, ['misused-word:再接再励', 'misused-word:布署', 'jiezhi:截止', 'standard-term:全面从紧治党']);
+  fs.writeFileSync(
+    path.join(dir, '.gongwenrc.json'),
+    JSON.stringify({
+      ignoreWords: ['再接再励'],
+      rules: { 'standard-term': 'off' },
+      files: { 'docs/总结.txt': { disable: ['jiezhi'], disableLines: [{ rule: 'misused-word', line: '对工作作了认真布署。' }] } },
+    }),
+  );
+  const r = run(['check', '--format', 'json', file]);
+  assert.equal(r.stderr, '');
+  assert.deepEqual(mine(r.stdout), []);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

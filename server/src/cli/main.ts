@@ -16,7 +16,7 @@ import {
   formatThousands,
 } from '../engine';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
-import { findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
+import { fileKeyFor, findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
 import { readTextFile, writeTextFileAtomic, TextFile } from './files';
 
 
@@ -162,7 +162,9 @@ export async function checkFile(
     const source = readTextFile(file);
     const config = configFor(file, configPath, err, reported);
     const segmenter = segmenters.get(config);
-    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }) };
+    const applied = configPath ?? findConfig(path.dirname(path.resolve(file)));
+    const fileKey = applied ? fileKeyFor(applied, file) : undefined;
+    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, fileKey }) };
   } catch (error) {
     err(`gongwen：${(error as Error).message}`);
     return undefined;

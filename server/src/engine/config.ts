@@ -15,6 +15,16 @@ export interface GongwenConfig {
   replacements?: { wrong: string; right: string; note?: string }[];
   /** Documents longer than this (characters) get structure checks only. */
   maxDocumentChars?: number;
+  /** Per-file switches, keyed by the file's path relative to this configuration file ("/" separators). */
+  files?: Record<string, FileSettings>;
+}
+
+/** What the quick fixes record for one file (plain text cannot hold disable comments without showing them). */
+export interface FileSettings {
+  /** Rules off for the whole file. */
+  disable?: string[];
+  /** A rule off on the lines whose text (trimmed) is exactly `line`; survives edits elsewhere in the file. */
+  disableLines?: { rule: string; line: string }[];
 }
 
 export const DEFAULT_MAX_DOCUMENT_CHARS = 3_000_000;
@@ -26,6 +36,7 @@ export interface ResolvedConfig {
   userWords: readonly string[];
   replacements: readonly { wrong: string; right: string; note?: string }[];
   maxDocumentChars: number;
+  files: ReadonlyMap<string, Required<FileSettings>>;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -34,6 +45,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   userWords: [],
   replacements: [],
   maxDocumentChars: DEFAULT_MAX_DOCUMENT_CHARS,
+  files: new Map(),
 };
 
 export interface ConfigResult {
@@ -123,13 +135,35 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): C
       maxDocumentChars = Math.floor(input.maxDocumentChars);
     } else problems.push('“maxDocumentChars”应为正数');
   }
+  const files = new Map<string, Required<FileSettings>>();
+  if (input.files !== undefined) {
+    if (typeof input.files !== 'object' || input.files === null || Array.isArray(input.files)) {
+      problems.push('“files”应为对象，形如 {"报告.txt": {"disable": ["misused-word"]}}');
+    } else {
+      let invalid = 0;
+      for (const [file, value] of Object.entries(input.files as Record<string, unknown>)) {
+        const v = value as Record<string, unknown> | null;
+        if (!v || typeof v !== 'object' || Array.isArray(v)) {
+          invalid++;
+          continue;
+        }
+        const disable = Array.isArray(v.disable) ? v.disable.filter((r): r is string => typeof r === 'string') : [];
+        const disableLines = Array.isArray(v.disableLines)
+          ? v.disableLines.filter((d): d is { rule: string; line: string } => !!d && typeof d.rule === 'string' && typeof d.line === 'string').map((d) => ({ rule: d.rule, line: d.line.trim() }))
+          : [];
+        if ((v.disable !== undefined && !Array.isArray(v.disable)) || (v.disableLines !== undefined && !Array.isArray(v.disableLines))) invalid++;
+        files.set(normalizeFileKey(file), { disable, disableLines });
+      }
+      if (invalid) problems.push(`“files”中有 ${invalid} 项无效（应为 {"disable": [规则], "disableLines": [{"rule": 规则, "line": 行文本}]}），已跳过`);
+    }
+  }
   for (const key of Object.keys(input)) {
-    if (!['$schema', 'rules', 'ignoreWords', 'userWords', 'replacements', 'maxDocumentChars'].includes(key)) {
+    if (!['$schema', 'rules', 'ignoreWords', 'userWords', 'replacements', 'maxDocumentChars', 'files'].includes(key)) {
       problems.push(`未知的配置项“${key}”，已忽略`);
     }
   }
   return {
-    config: { rules, ignoreWords: new Set(ignoreWords), userWords, replacements, maxDocumentChars },
+    config: { rules, ignoreWords: new Set(ignoreWords), userWords, replacements, maxDocumentChars, files },
     problems,
   };
 }
@@ -147,6 +181,11 @@ export function parseConfigText(text: string, knownRules?: ReadonlySet<string>):
     };
   }
   return resolveConfig(raw, knownRules);
+}
+
+/** The key of a file in `files`: its path relative to the configuration file's folder, with "/" separators. */
+export function normalizeFileKey(relative: string): string {
+  return relative.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
 export function ruleSeverity(setting: RuleSetting | undefined, fallback: Severity, enabledByDefault: boolean): Severity | 'off' {

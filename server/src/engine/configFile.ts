@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResult, DEFAULT_CONFIG, parseConfigText } from './config';
+import { ConfigResult, DEFAULT_CONFIG, normalizeFileKey, parseConfigText } from './config';
 import { RULE_IDS } from './rules';
 
 export const CONFIG_FILE_NAME = '.gongwenrc.json';
@@ -30,4 +30,11 @@ export function loadConfigFile(file: string): ConfigResult {
     return { config: DEFAULT_CONFIG, problems: [`无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}），已使用默认配置`] };
   }
   return parseConfigText(text, RULE_IDS);
+}
+
+/** The key under which a configuration file's `files` map holds `file` (undefined when it lies outside the config's folder). */
+export function fileKeyFor(configFile: string, file: string): string | undefined {
+  const relative = path.relative(path.dirname(path.resolve(configFile)), path.resolve(file));
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return normalizeFileKey(relative.split(path.sep).join('/'));
 }

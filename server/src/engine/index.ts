@@ -15,3 +15,6 @@ export { ALL_RULES, RULE_IDS, NUMBERING_RULES } from './rules';
 export type { Rule, LineRule, DocumentRule, RuleMeta } from './rules/rule';
 export * from './configFile';
 export * from './outline';
+export * from './terms';
+export * from './phrases';
+export * from './configEdit';

@@ -48,6 +48,8 @@ export interface LintEnvironment {
   config?: ResolvedConfig;
   segmenter?: Segmenter;
   rules?: readonly Rule[];
+  /** The document's key in the configuration's `files` map (see fileKeyFor), for per-file switches. */
+  fileKey?: string;
   /** Word frequencies for rules with `needsLexicon`: a lexicon, or a getter while it is still loading. */
   lexicon?: Lexicon | (() => Lexicon | undefined);
 }
@@ -94,12 +96,14 @@ export class Linter {
   private readonly needsSegmentation: boolean;
   /** Rules whose keyed findings are dropped when the key recurs in the document. */
   private readonly uniqueKeyRules = new Set<string>();
+  private readonly fileKey?: string;
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
     this.segmenter = environment.segmenter;
+    this.fileKey = environment.fileKey;
     this.lexiconSource = environment.lexicon;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
@@ -114,7 +118,7 @@ export class Linter {
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
     this.needsSegmentation =
-      this.lineRules.some((r) => r.rule.needsSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
+      this.lineRules.some((r) => r.rule.needsSegmentation || r.rule.usesSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
     this.needsLexicon = this.lexiconSource !== undefined && this.lineRules.some((r) => r.rule.needsLexicon);
   }
 
@@ -180,13 +184,13 @@ export class Linter {
       // Rules that read words wait until every line is segmented (the server lints again then).
       if (rule.needsSegmentation && (structureOnly || segmentationPending || !this.segmenter)) continue;
       const tokens = rule.needsSegmentation ? (line: number) => lineTokens.get(line) : undefined;
-      for (const f of rule.check({ document, options, tokens })) {
+      for (const f of rule.check({ document, options, tokens, config: this.config })) {
         findings.push({ rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
       }
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const shown = capPerRule(findings);
-    return { document, findings: applySuppressions(shown, document, this.config), segmentationPending, structureOnly };
+    return { document, findings: applySuppressions(shown, document, this.config, this.fileKey), segmentationPending, structureOnly };
   }
 
   private lexicon(): Lexicon | undefined {
@@ -209,9 +213,10 @@ export class Linter {
         text: line,
         info,
         markdown,
-        tokens: rule.needsSegmentation ? tokens : undefined,
+        tokens: rule.needsSegmentation || rule.usesSegmentation ? tokens : undefined,
         lexicon: rule.needsLexicon ? lexicon : undefined,
         options,
+        config: this.config,
       };
       for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.

@@ -28,8 +28,17 @@ function parseDirective(line: string): Directive | undefined {
 const matches = (d: Directive, rule: string) => d.rules.size === 0 || d.rules.has(rule);
 
 /** Drops findings that the document's disable comments or the ignored words switch off. */
-export function applySuppressions(findings: Finding[], document: ReportDocument, config: ResolvedConfig): Finding[] {
+export function applySuppressions(findings: Finding[], document: ReportDocument, config: ResolvedConfig, fileKey?: string): Finding[] {
   const { lines } = document;
+  const fileSettings = fileKey !== undefined ? config.files.get(fileKey) : undefined;
+  const fileDisabled = new Set(fileSettings?.disable ?? []);
+  // Line switches from the configuration file: rule → the trimmed texts of the lines it is off on.
+  const lineDisabled = new Map<string, Set<string>>();
+  for (const { rule, line } of fileSettings?.disableLines ?? []) {
+    let set = lineDisabled.get(rule);
+    if (!set) lineDisabled.set(rule, (set = new Set()));
+    set.add(line);
+  }
   const fileWide: Directive[] = [];
   const perLine = new Map<number, Directive[]>();
   // Directives are rare: find candidate lines cheaply before parsing them.
@@ -43,8 +52,11 @@ export function applySuppressions(findings: Finding[], document: ReportDocument,
     }
   }
   const ignore = config.ignoreWords;
-  if (!fileWide.length && !perLine.size && !ignore.size) return findings;
+  if (!fileWide.length && !perLine.size && !ignore.size && !fileDisabled.size && !lineDisabled.size) return findings;
   return findings.filter((f) => {
+    if (fileDisabled.has(f.rule)) return false;
+    const offLines = lineDisabled.get(f.rule);
+    if (offLines && offLines.has((lines[f.range.start.line] ?? '').trim())) return false;
     if (fileWide.some((d) => matches(d, f.rule))) return false;
     const local = perLine.get(f.range.start.line);
     if (local && local.some((d) => matches(d, f.rule))) return false;

@@ -2,6 +2,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Command, TextEdit, Worksp
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { NUMBERING_RULES, renumberEdits } from '../engine';
+import { configActions } from './configActions';
 import { DIAGNOSTIC_SOURCE, findingFor } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
@@ -23,6 +24,8 @@ export function codeActions(document: TextDocument, params: CodeActionParams, an
 
   if (wants(CodeActionKind.QuickFix)) {
     let offerRenumber = false;
+    // Ignore / disable actions go after every real fix.
+    const ignoreActions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findingFor(result.findings, diagnostic);
@@ -37,10 +40,12 @@ export function codeActions(document: TextDocument, params: CodeActionParams, an
         });
       });
       if (NUMBERING_RULES.has(finding.rule)) offerRenumber = true;
+      ignoreActions.push(...configActions(document, finding, diagnostic, analysis));
     }
     if (offerRenumber) {
       actions.push({ title: '全文重新编号（标题序号与“一是、二是”）', kind: CodeActionKind.QuickFix, command: renumberCommand(uri) });
     }
+    actions.push(...ignoreActions);
   }
   if (wants(FIX_ALL_KIND)) {
     const edits = analysis.fixAllEdits(document);

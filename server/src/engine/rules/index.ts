@@ -23,6 +23,15 @@ import { repeatedWord } from './repeatedWord';
 import { redundancy } from './redundancy';
 import { overusedWord } from './overusedWord';
 import { sectionCompleteness } from './sectionCompleteness';
+import { misusedWord } from './misusedWord';
+import { standardTerm } from './standardTerm';
+import { jiezhi } from './jiezhi';
+import { zuochu } from './zuochu';
+import { zhiding } from './zhiding';
+import { quanli } from './quanli';
+import { bixu } from './bixu';
+import { qiyong } from './qiyong';
+import { fanying } from './fanying';
 import { suspectChar } from './suspectChar';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
@@ -55,6 +64,16 @@ export const ALL_RULES: readonly Rule[] = [
   repeatedWord,
   redundancy,
   overusedWord,
+  // Words
+  misusedWord,
+  standardTerm,
+  jiezhi,
+  zuochu,
+  zhiding,
+  quanli,
+  bixu,
+  qiyong,
+  fanying,
   // Proofreading
   suspectChar,
 ];

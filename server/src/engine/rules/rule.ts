@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config';
 import type { ReportDocument } from '../document';
 import type { Lexicon } from '../lexicon';
 import type { LineInfo } from '../lineInfo';
@@ -14,6 +15,11 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
   /** The rule reads word tokens; it is skipped on a line until segmentation is ready. */
   needsSegmentation?: boolean;
+  /**
+   * The rule runs without tokens too (on what it can decide from the text alone) and is run again
+   * with `context.tokens` once segmentation is ready.
+   */
+  usesSegmentation?: boolean;
   /** The rule reads word frequencies (`context.lexicon`); it is skipped until the lexicon is ready. */
   needsLexicon?: boolean;
 }
@@ -51,6 +57,8 @@ export interface LineContext {
   /** Word frequencies; present only for rules with `needsLexicon`. */
   lexicon?: Lexicon;
   options: RuleOptions;
+  /** The configuration in force (custom word pairs, ignored words…); the Linter always sets it, absent means defaults. */
+  config?: ResolvedConfig;
 }
 
 /** A rule that looks at one line at a time. Its findings are cached by the line's text. */
@@ -80,6 +88,8 @@ export const MAX_FINDINGS_PER_RULE = 1000;
 export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;
+  /** The configuration in force; the Linter always sets it, absent means defaults. */
+  config?: ResolvedConfig;
   /** Word tokens of a line; given only to rules with `needsSegmentation`, once every line is segmented. */
   tokens?: (line: number) => readonly Token[] | undefined;
 }

@@ -1,0 +1,77 @@
+/**
+ * A dictionary of phrases searched in one pass over a line: a character trie, so that finding every
+ * phrase in a line costs O(line length × longest phrase), however many phrases there are.
+ */
+interface TrieNode<V> {
+  /** Children by UTF-16 code unit (a character outside the BMP takes two steps). */
+  next: Map<number, TrieNode<V>>;
+  value?: V;
+}
+
+export interface PhraseMatch<V> {
+  start: number;
+  end: number;
+  value: V;
+}
+
+const NO_MATCHES: never[] = [];
+
+export class PhraseTrie<V> {
+  private readonly root: TrieNode<V> = { next: new Map() };
+  size = 0;
+
+  /** Adds a phrase; a phrase added again keeps its first value (built-in data before user data). */
+  add(phrase: string, value: V): void {
+    if (!phrase) return;
+    let node = this.root;
+    for (let i = 0; i < phrase.length; i++) {
+      const unit = phrase.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
+      node = child;
+    }
+    if (node.value === undefined) {
+      node.value = value;
+      this.size++;
+    }
+  }
+
+  /** Every phrase that starts at `start`, shortest first. Offsets are UTF-16 code units. */
+  matchesAt(text: string, start: number): PhraseMatch<V>[] {
+    let node = this.root.next.get(text.charCodeAt(start));
+    // Most positions start no phrase: answer those without allocating.
+    if (!node) return NO_MATCHES;
+    const found: PhraseMatch<V>[] = [];
+    let i = start + 1;
+    for (;;) {
+      if (node.value !== undefined) found.push({ start, end: i, value: node.value });
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      i++;
+    }
+    return found;
+  }
+
+  /**
+   * Scans left to right and reports the longest phrase at each position; after a match the scan
+   * continues behind it unless `overlapping` (then every position is tried).
+   */
+  scan(text: string, overlapping = false): PhraseMatch<V>[] {
+    const result: PhraseMatch<V>[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const matches = this.matchesAt(text, i);
+      if (matches.length) {
+        const longest = matches[matches.length - 1];
+        result.push(longest);
+        if (!overlapping) {
+          i = longest.end;
+          continue;
+        }
+      }
+      i++;
+    }
+    return result;
+  }
+}
