@@ -68,6 +68,7 @@ analysis.onConfigProblems = (problems) => {
 };
 
 let hasConfigurationCapability = false;
+let initialSettings: ClientSettings = DEFAULT_SETTINGS;
 let snippetSupport = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -77,7 +78,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   analysis.trusted = options.workspaceTrusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   analysis.workspaceFolders = folders.map((uri) => documentPath(uri)).filter((p): p is string => p !== undefined);
-  if (options.settings) analysis.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  initialSettings = { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) };
+  analysis.settings = initialSettings;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -103,9 +105,10 @@ async function refreshSettings(): Promise<void> {
   if (!hasConfigurationCapability) return;
   try {
     const value = (await connection.workspace.getConfiguration('gongwen')) as Partial<ClientSettings> | null;
-    analysis.settings = { ...DEFAULT_SETTINGS, ...(value ?? {}) };
+    // What the client answers refines what it sent at initialization (clients may send either).
+    analysis.settings = { ...initialSettings, ...(value ?? {}) };
   } catch {
-    analysis.settings = DEFAULT_SETTINGS;
+    analysis.settings = initialSettings;
   }
   analysis.resetConfiguration();
   publisher.schedule();

@@ -14,7 +14,8 @@ export interface ClientSettings {
 }
 
 export const DEFAULT_SETTINGS: ClientSettings = {
-  languages: ['gongwen', 'plaintext', 'markdown'],
+  // `text` is what Neovim and Emacs (eglot) call plain text.
+  languages: ['gongwen', 'plaintext', 'text', 'markdown'],
   rules: {},
   userWords: [],
   ignoreWords: [],
