@@ -1,7 +1,8 @@
 // The packaged extension in a real VS Code: code-server (cached in .cache/code-server) with the .vsix
 // installed into an isolated extensions dir, driven through Debian's chromium with playwright-core.
 // One test per scenario file in test/e2e/scenarios/ (in file-name order); each saves a screenshot to
-// test-results/e2e/<scenario>.png. Set GONGWEN_E2E_KEEP=1 to keep the throwaway folder for debugging.
+// test-results/e2e/<scenario>.png. Set GONGWEN_E2E_KEEP=1 to keep the throwaway folder for debugging,
+// GONGWEN_UPDATE_DOCS=1 to copy the curated screenshots to docs/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,6 +80,10 @@ before(async () => {
   const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('gongwen.gongwen-'));
   assert.equal(installed.length, 1, `extension folder in ${dirs.extensions}: ${fs.readdirSync(dirs.extensions)}`);
   codeServer = await startCodeServer(bin, dirs, workspace);
+  // If the test process is stopped early, stop our code-server too (by its PID; never anything else).
+  process.once('exit', () => {
+    if (codeServer.process.exitCode === null && codeServer.process.signalCode === null) codeServer.process.kill('SIGTERM');
+  });
   browser = await launchBrowser(path.join(base, 'chromium-profile'));
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(30_000);
@@ -105,7 +110,14 @@ for (const file of scenarioFiles) {
   test(`${name}: ${scenario.title}`, { skip: skipReason, timeout: scenario.timeoutMs ?? 120_000 }, async () => {
     assert.ok(ctx.wb, 'the workbench did not start (see the before hook)');
     try {
-      await scenario.run({ ...ctx, shot: (suffix = '') => ctx.wb.screenshot(path.join(RESULTS, `${name}${suffix}.png`)) });
+      const shot = async (suffix = '') => {
+        const file = path.join(RESULTS, `${name}${suffix}.png`);
+        await ctx.wb.screenshot(file);
+        // GONGWEN_UPDATE_DOCS=1 refreshes the curated screenshots of docs/ (scenario.docs: suffix → file).
+        const docsName = scenario.docs?.[suffix];
+        if (docsName && process.env.GONGWEN_UPDATE_DOCS) fs.copyFileSync(file, path.join(ROOT, 'docs', docsName));
+      };
+      await scenario.run({ ...ctx, shot });
     } catch (error) {
       await ctx.wb.screenshot(path.join(RESULTS, `${name}-FAILED.png`)).catch(() => {});
       if (codeServer) fs.writeFileSync(path.join(RESULTS, 'code-server.log'), codeServer.log());

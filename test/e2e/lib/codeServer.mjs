@@ -90,7 +90,6 @@ export async function startCodeServer(bin, dirs, workspace) {
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
-    '--locale', 'zh-cn',
     workspace,
   ];
   let output = '';

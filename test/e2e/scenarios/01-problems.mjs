@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 
 export default {
+  docs: { '': 'problems.png' },
   title: 'the Problems panel lists the errors of a report with Chinese messages and positions',
   async run({ wb, shot }) {
     await wb.openFile('工作总结.txt');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { waitFor } from '../lib/util.mjs';
 
 export default {
+  docs: { '': 'outline.png' },
   title: 'the Outline view shows the section tree and clicking a node moves the cursor',
   async run({ page, wb, workspace, shot }) {
     await wb.openFile('层级示例.txt');
@@ -39,6 +40,8 @@ export default {
     assert.equal(levelOf('三、下一步工作打算'), top);
     // Each node shows its character count (the symbol's detail).
     assert.match(tree.find((r) => r.text.startsWith('一、履行主体责任情况')).text, /158字/);
+    await wb.runCommand('View: Hide Panel');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden' });
     await shot();
 
     // Clicking a node moves the cursor to it: a heading (line start) and an item inside a paragraph.

@@ -15,6 +15,7 @@ async function openQuickFixMenu(page) {
 }
 
 export default {
+  docs: { '-menu': 'quick-fix.png' },
   title: 'a quick fix corrects a heading marker and renumbering fixes a numbering gap',
   async run({ page, wb, workspace, shot }) {
     await wb.openFile(FILE);
