@@ -1,5 +1,6 @@
 // A second LSP client: headless Neovim (Debian's 0.7) starts `node dist/server.js --stdio`, opens a
-// report and reads back diagnostics and document symbols (test/e2e/neovim/init.lua writes them as JSON).
+// report and reads back diagnostics and document symbols, then renumbers the report through
+// workspace/executeCommand (test/e2e/neovim/init.lua writes the results as JSON).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +64,12 @@ test('Neovim gets diagnostics and document symbols from the server', { skip, tim
     const children = (first.children ?? []).map((s) => s.name);
     assert.ok(children.some((n) => n.includes('坚持学思践悟')), children.join(' | '));
     assert.ok(names.some((n) => n.includes('下一步工作打算')), names.join(' | '));
+
+    // workspace/executeCommand gongwen.server.renumber → workspace/applyEdit applied by Neovim.
+    const lines = result.renumbered;
+    assert.ok(Array.isArray(lines), 'no buffer lines after renumbering');
+    assert.ok(lines[13].startsWith('（四）坚持从严治党'), lines[13]);
+    assert.equal(lines[19], '三、下一步工作打算');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

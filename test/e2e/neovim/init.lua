@@ -55,6 +55,16 @@ local ok, err = pcall(function()
       result.symbols = response.result
     end
   end
+
+  -- The renumber command: the server answers with workspace/applyEdit, which Neovim applies to the buffer.
+  local executed = vim.lsp.buf_request_sync(0, 'workspace/executeCommand', { command = 'gongwen.server.renumber', arguments = { vim.uri_from_bufnr(0) } }, timeout)
+  for _, response in pairs(executed or {}) do
+    if response.err then
+      table.insert(result.errors, 'executeCommand: ' .. vim.inspect(response.err))
+    end
+  end
+  result.renumbered = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+
   vim.lsp.stop_client(client_id)
   vim.wait(3000, function()
     return vim.lsp.get_client_by_id(client_id) == nil
