@@ -28,5 +28,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
 ]);

@@ -1,7 +1,7 @@
 // The VS Code side of gongwen: starts the language server, shows the character count, offers renumbering.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 const STATISTICS_REQUEST = 'gongwen/statistics';
 const RENUMBER_SERVER_COMMAND = 'gongwen.server.renumber';
@@ -30,9 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwenrc.json') },
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
-    // One message if the server keeps dying, not a storm; the client restarts it on its own otherwise.
-    connectionOptions: { maxRestartCount: 4 },
+    // A function: evaluated at every (re)start, so a restart after trust is granted sees the new state.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    errorHandler: restartQuietly(),
   };
   client = new LanguageClient('gongwen', vscode.l10n.t('Gongwen Language Server'), serverOptions, clientOptions);
 
@@ -68,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) updateStatus();
     }),
+    // Limited mode ends when the user trusts the workspace: restart so that workspace configuration applies.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) updateStatus(0);
     }),
@@ -75,6 +77,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await client.start();
   updateStatus(0);
+}
+
+/**
+ * When the server dies, restart it; tell the user once per session, not at every crash. After 5 crashes
+ * within 3 minutes, stop restarting and say so (one more message; the restart command brings it back).
+ */
+function restartQuietly(): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && now - crashes[0] > 3 * 60 * 1000) crashes.shift();
+      if (crashes.length > 5) {
+        return { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The Gongwen language server stopped repeatedly and will not be restarted. Run the restart server command to try again.') };
+      }
+      if (!told) {
+        told = true;
+        void vscode.window.showInformationMessage(vscode.l10n.t('The Gongwen language server stopped unexpectedly and was restarted.'));
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 async function requestStatistics(): Promise<Statistics | undefined> {

@@ -1,9 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKind, Linter, LintResult, Segmenter } from './engine';
+import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
 import { ClientSettings, configFileFor, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
   linter: Linter;
+  config: ResolvedConfig;
+  segmenter?: Segmenter;
   configKey: string;
   version: number;
   result?: LintResult;
@@ -41,7 +43,7 @@ export class Analysis {
 
   constructor(
     settings: ClientSettings,
-    private readonly segmenterFor: (userWords: readonly string[]) => Segmenter | undefined,
+    private readonly segmenterFor: (userWords: readonly string[]) => (Segmenter & { readonly lexicon?: Lexicon }) | undefined,
   ) {
     this.settings = settings;
   }
@@ -65,6 +67,25 @@ export class Analysis {
     return entry.result;
   }
 
+  /**
+   * Fix-all: every safe fix, re-checked until nothing changes (with a fresh linter, so that the document's
+   * own cache keeps following the document). Applying the edits gives a text fix-all leaves unchanged.
+   */
+  fixAllEdits(document: TextDocument): TextEdit[] {
+    const result = this.analyze(document);
+    const entry = this.entries.get(document.uri);
+    if (!result || !entry) return [];
+    const text = document.getText();
+    const fixed = fixAll(new Linter({ config: entry.config, segmenter: entry.segmenter }), text, documentKind(document.languageId));
+    if (fixed.text === text) return [];
+    // Usually one round does it: then the fixes' own edits, which keep the editor's cursor and marks in place.
+    const firstRound = safeFixEdits(result.findings);
+    const once = applyEdits(text, firstRound);
+    if (once.applied === firstRound.length && once.text === fixed.text) return firstRound;
+    const edit = replacementEdit(text, fixed.text);
+    return edit ? [edit] : [];
+  }
+
   /** Results are stale once segmentation has new words; the next `analyze` re-lints (cheaply). */
   invalidate(uri?: string): void {
     for (const [key, entry] of this.entries) if (!uri || key === uri) entry.result = undefined;
@@ -80,6 +101,12 @@ export class Analysis {
     this.entries.delete(uri);
   }
 
+  /** The lint result when it is for the document's current version (no linting here). */
+  currentResult(document: TextDocument): LintResult | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.result && entry.version === document.version ? entry.result : undefined;
+  }
+
   lastResult(uri: string): LintResult | undefined {
     return this.entries.get(uri)?.result;
   }
@@ -93,7 +120,8 @@ export class Analysis {
     const fresh = problems.filter((p) => !this.reportedProblems.has(p));
     fresh.forEach((p) => this.reportedProblems.add(p));
     if (fresh.length) this.onConfigProblems(fresh);
-    const entry: Entry = { linter: new Linter({ config, segmenter: this.segmenterFor(config.userWords) }), configKey, version: -1 };
+    const segmenter = this.segmenterFor(config.userWords);
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon }), config, segmenter, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
+import { completion, forgetCompletionDocument } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -65,9 +66,11 @@ analysis.onConfigProblems = (problems) => {
 };
 
 let hasConfigurationCapability = false;
+let snippetSupport = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings> };
   analysis.trusted = options.workspaceTrusted !== false;
   if (options.settings) analysis.settings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -78,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
@@ -112,6 +116,7 @@ documents.onDidOpen((e) => publisher.schedule(e.document.uri));
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
+  forgetCompletionDocument(e.document.uri);
   publisher.clear(e.document.uri);
 });
 
@@ -138,6 +143,8 @@ connection.onFoldingRanges(guarded([], (document) => {
   const result = analysis.analyze(document);
   return result ? foldingRanges(result.document.root) : [];
 }));
+
+connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, params) => completion(document, params, analysis, snippetSupport)));
 
 connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
 

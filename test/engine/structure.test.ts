@@ -167,3 +167,15 @@ test('incremental linting gives the same result as a fresh lint after edits', ()
   text = text.replace('四、下步打算', '三、下步打算');
   assert.deepEqual(linter.lint(text).findings, new Linter().lint(text).findings);
 });
+
+test('heading end punctuation: a 。 that breaks the document\'s pattern is flagged, a consistent house style is not', () => {
+  const mixed = '报告\n\n一、总体情况\n（一）学习情况\n正文。\n（二）工作情况。\n正文。\n（三）作风情况\n正文。\n';
+  const flagged = findings(mixed).filter((f) => f.rule === 'heading-end-punctuation');
+  assert.deepEqual(flagged.map((f) => [f.range.start.line, f.range.start.character, f.message]), [
+    [5, 7, '二级标题单独成行时末尾不加句号（本文其他二级标题也未加）'],
+  ]);
+  assert.equal(applyEdits(mixed, safeFixEdits(flagged)).text.split('\n')[5], '（二）工作情况');
+  // Provincial government reports end every standalone （一） heading with 。: consistent, not flagged.
+  const houseStyle = '报告\n\n一、总体情况\n（一）经济运行稳中有进。\n正文。\n（二）产业发展提质增效。\n正文。\n';
+  assert.deepEqual(findings(houseStyle).filter((f) => f.rule === 'heading-end-punctuation'), []);
+});

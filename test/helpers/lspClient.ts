@@ -24,16 +24,19 @@ export class LspTestClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishedDiagnostics>();
+  /** Every publishDiagnostics notification, in order of arrival. */
+  readonly published: PublishedDiagnostics[] = [];
   readonly messages: { type: number; message: string }[] = [];
   private waiters: { predicate: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }[] = [];
   stderr = '';
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.diagnostics.set(params.uri, params);
+      this.published.push(params);
       this.waiters = this.waiters.filter((w) => {
         if (!w.predicate(params)) return true;
         w.resolve(params);
@@ -44,7 +47,11 @@ export class LspTestClient {
       this.messages.push(params);
     });
     this.connection.onNotification('window/logMessage', () => {});
-    this.connection.onRequest('window/showMessageRequest', () => null);
+    // vscode-languageserver sends showWarningMessage & co. as a request: record those messages too.
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push({ type: params.type, message: params.message });
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: unknown) => {

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   ALL_RULES,
   applyEdits,
   computeStats,
+  fixAll,
   DocumentKind,
   Finding,
   Linter,
   ResolvedConfig,
-  safeFixEdits,
   SectionNode,
   formatThousands,
 } from '../engine';
@@ -21,7 +23,7 @@ import { readTextFile, writeTextFileAtomic, TextFile } from './files';
 const VERSION = '0.1.0';
 
 const USAGE = `用法：
-  gongwen check [--format pretty|json] [--config FILE] [--fix] FILE...
+  gongwen check [--format pretty|json] [--config FILE] [--fix] [--jobs N] FILE...
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
   gongwen rules                 列出全部检查规则
@@ -30,6 +32,7 @@ const USAGE = `用法：
   --format    输出格式（check 默认 pretty，outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
   --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
+  --jobs, -j  并行检查的线程数（默认：启用分词检查且文件较多时按 CPU 核数，否则单线程）
   -h, --help  显示帮助
   -v, --version
 退出码：0 未发现错误；1 发现错误（error）；2 用法或读写错误。`;
@@ -56,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         config: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'check':
-        return await check(positionals, values.format ?? 'pretty', values.config, values.fix ?? false, out, err);
+        return await check(positionals, values.format ?? 'pretty', values.config, values.fix ?? false, values.jobs, out, err);
       case 'outline':
         return outline(single(positionals), values.format ?? 'text', values.config, out, err);
       case 'stats':
@@ -102,7 +106,7 @@ export function documentKind(file: string): DocumentKind {
 }
 
 /** Loads the configuration for a file; problems go to stderr once per config file. */
-function configFor(file: string, explicit: string | undefined, err: (s: string) => void, reported: Set<string>): ResolvedConfig | undefined {
+export function configFor(file: string, explicit: string | undefined, err: (s: string) => void, reported: Set<string>): ResolvedConfig | undefined {
   const configPath = explicit ?? findConfig(path.dirname(path.resolve(file)));
   if (!configPath) return undefined;
   const { config, problems } = loadConfigFile(configPath);
@@ -119,7 +123,7 @@ interface Prepared {
   linter: Linter;
 }
 
-function makeSegmenterReporter(err: (s: string) => void) {
+export function makeSegmenterReporter(err: (s: string) => void) {
   const segmenters = new Map<string, SyncSegmenter>();
   let warned = false;
   return {
@@ -138,63 +142,117 @@ function makeSegmenterReporter(err: (s: string) => void) {
   };
 }
 
+export interface CheckedFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+/** Checks (and with `fix`, fixes) one file. Returns undefined after an I/O error, reported through `err`. */
+export async function checkFile(
+  file: string,
+  configPath: string | undefined,
+  fix: boolean,
+  segmenters: ReturnType<typeof makeSegmenterReporter>,
+  reported: Set<string>,
+  err: (s: string) => void,
+): Promise<CheckedFile | undefined> {
+  let prepared: Prepared;
+  try {
+    const source = readTextFile(file);
+    const config = configFor(file, configPath, err, reported);
+    const segmenter = segmenters.get(config);
+    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }) };
+  } catch (error) {
+    err(`gongwen：${(error as Error).message}`);
+    return undefined;
+  }
+  const kind = documentKind(file);
+  let text = prepared.source.text;
+  let findings = prepared.linter.lint(text, kind).findings;
+  let ioError = false;
+  if (fix) {
+    // Fixing one thing can reveal another (a fixed marker changes the numbering): fixAll runs to a fixed point.
+    const fixed = fixAll(prepared.linter, text, kind);
+    const changed = fixed.text !== text;
+    text = fixed.text;
+    findings = fixed.findings;
+    if (changed) {
+      try {
+        await writeTextFileAtomic(file, prepared.source, text);
+      } catch (error) {
+        err(`gongwen：${(error as Error).message}`);
+        ioError = true;
+        text = prepared.source.text;
+        findings = prepared.linter.lint(text, kind).findings;
+      }
+    }
+  }
+  segmenters.report(segmenters.get(undefined));
+  const result = { file, text, findings };
+  if (ioError) throw Object.assign(new Error('write failed'), { result });
+  return result;
+}
+
+/**
+ * How many worker threads `check` uses by default. Threads pay off only when segmentation does the
+ * heavy lifting (the structure rules check ~5 MB/s in one thread, less than a thread's start-up and
+ * warm-up costs); then one per core, but never more than one per 4 files.
+ */
+function defaultJobs(files: number): number {
+  if (!ALL_RULES.some((r) => r.needsSegmentation && r.enabledByDefault !== false)) return 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, Math.floor(files / 4)));
+}
+
 async function check(
   files: string[],
   format: string,
   configPath: string | undefined,
   fix: boolean,
+  jobsOption: string | undefined,
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
   checkFormat(format, ['pretty', 'json']);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
-  const reported = new Set<string>();
-  const segmenters = makeSegmenterReporter(err);
-  const results: { file: string; text: string; findings: Finding[] }[] = [];
+  let jobs = defaultJobs(files.length);
+  if (jobsOption !== undefined) {
+    jobs = Number(jobsOption);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs 应为正整数');
+  }
+  jobs = Math.min(jobs, files.length);
+  const results: CheckedFile[] = [];
   let ioError = false;
-  for (const file of files) {
-    let prepared: Prepared;
-    try {
-      const source = readTextFile(file);
-      const config = configFor(file, configPath, err, reported);
-      const segmenter = segmenters.get(config);
-      prepared = { file, source, linter: new Linter({ config, segmenter }) };
-    } catch (error) {
-      err(`gongwen：${(error as Error).message}`);
-      ioError = true;
-      continue;
-    }
-    const kind = documentKind(file);
-    let text = prepared.source.text;
-    let findings = prepared.linter.lint(text, kind).findings;
-    if (fix) {
-      let changed = false;
-      // Fixing one thing can reveal another (a fixed marker changes the numbering); a few rounds settle it.
-      for (let round = 0; round < 5; round++) {
-        const edits = safeFixEdits(findings);
-        if (!edits.length) break;
-        const next = applyEdits(text, edits).text;
-        if (next === text) break;
-        text = next;
-        changed = true;
-        findings = prepared.linter.lint(text, kind).findings;
+  const outcomes = jobs > 1 ? await checkInWorkers(files, configPath, fix, jobs) : undefined;
+  if (outcomes) {
+    // Messages and results in the order of the files, as a single thread would give them.
+    const printed = new Set<string>();
+    for (const outcome of outcomes) {
+      for (const message of outcome.messages) {
+        if (outcome.onceMessages.includes(message) && printed.has(message)) continue;
+        printed.add(message);
+        err(message);
       }
-      if (changed) {
-        try {
-          await writeTextFileAtomic(file, prepared.source, text);
-        } catch (error) {
-          err(`gongwen：${(error as Error).message}`);
-          ioError = true;
-          text = prepared.source.text;
-          findings = prepared.linter.lint(text, kind).findings;
-        }
+      if (outcome.ioError) ioError = true;
+      if (outcome.result) results.push(outcome.result);
+    }
+  } else {
+    const reported = new Set<string>();
+    const segmenters = makeSegmenterReporter(err);
+    for (const file of files) {
+      try {
+        const result = await checkFile(file, configPath, fix, segmenters, reported, err);
+        if (result) results.push(result);
+        else ioError = true;
+      } catch (error) {
+        ioError = true;
+        results.push((error as { result: CheckedFile }).result);
       }
     }
-    segmenters.report(segmenters.get(undefined));
-    results.push({ file, text, findings });
   }
   if (format === 'json') {
-    out(JSON.stringify(results.map((r) => ({ file: r.file, diagnostics: r.findings.map((f) => diagnosticJson(r.text, f)) })), null, 2));
+    out(JSON.stringify(results.map((r) => fileJson(r)), null, 2));
   } else {
     let errors = 0;
     let warnings = 0;
@@ -214,9 +272,63 @@ async function check(
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** What a worker reports for one file (see checkWorker.ts). */
+export interface WorkerOutcome {
+  index: number;
+  result?: CheckedFile;
+  ioError: boolean;
+  /** Everything the file's check wrote to stderr, in order. */
+  messages: string[];
+  /** The messages among them that a single run prints only once (configuration problems, segmentation warning). */
+  onceMessages: string[];
+}
+
+/**
+ * Checks files in `jobs` worker threads, each with its own segmenter (nodejieba loads once per worker).
+ * Files are handed out one at a time, so a long file does not hold up the others.
+ */
+async function checkInWorkers(files: string[], configPath: string | undefined, fix: boolean, jobs: number): Promise<WorkerOutcome[]> {
+  const script = [path.join(__dirname, 'cli-worker.js'), path.join(__dirname, 'checkWorker.js')].find((f) => fs.existsSync(f));
+  if (!script) throw new Error('找不到检查线程脚本 cli-worker.js（请先构建）');
+  const outcomes = new Array<WorkerOutcome>(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: jobs }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { configPath, fix } });
+        const feed = () => {
+          if (next < files.length) {
+            const index = next++;
+            worker.postMessage({ index, file: files[index] });
+          } else {
+            void worker.terminate();
+            resolve();
+          }
+        };
+        worker.on('message', (outcome: WorkerOutcome) => {
+          outcomes[outcome.index] = outcome;
+          feed();
+        });
+        worker.on('error', reject);
+        // A worker that dies leaves its file without an outcome: that is reported below.
+        worker.on('exit', () => resolve());
+        feed();
+      }),
+    ),
+  );
+  const missing = outcomes.findIndex((o) => !o);
+  if (missing >= 0) throw new Error(`检查线程意外退出，${files[missing]} 未检查`);
+  return outcomes;
+}
+
+/** One file's entry in the JSON output (the text is split into lines once, not per finding). */
+function fileJson(r: CheckedFile) {
+  const lines = r.text.split(/\r\n|\r|\n/);
+  return { file: r.file, diagnostics: r.findings.map((f) => diagnosticJson(r.text, f, lines)) };
+}
+
 /** The JSON shape other tools read; keep it stable. */
-export function diagnosticJson(text: string, finding: Finding) {
-  const lines = text.split(/\r\n|\r|\n/);
+export function diagnosticJson(text: string, finding: Finding, lines = text.split(/\r\n|\r|\n/)) {
   const flagged = sliceRange(lines, finding);
   const suggestions: string[] = [];
   for (const fix of finding.fixes) {

@@ -1,7 +1,8 @@
-import { GenerationalCache } from './cache';
 import { EnumerationItem } from './enumerations';
 import { HeadingInfo, HeadingLevel } from './headings';
 import { analyzeLine, LineInfo } from './lineInfo';
+import { carryOver, LineChange, splitIncrementally, SplitText } from './lineDiff';
+import { countVisibleChars } from './text';
 import { Range, range } from './types';
 
 export type DocumentKind = 'plaintext' | 'markdown';
@@ -40,30 +41,35 @@ export interface ReportDocument {
   root: SectionNode;
 }
 
-/** Parses documents; keeps per-line results between calls so that an edit re-parses only changed lines. */
+/**
+ * Parses documents again and again as they change. Only the lines around a change are split and
+ * analysed again; unchanged lines keep their `LineInfo` (see lineDiff.ts).
+ */
 export class DocumentParser {
-  private readonly cache = new GenerationalCache<LineInfo>();
+  private previous?: { split: SplitText; kind: DocumentKind; infos: (LineInfo | undefined)[] };
+  /** The lines that changed in the latest `parse` (undefined after a full parse). */
+  lastChange?: LineChange;
 
   parse(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
-    const lines = text.split(/\r\n|\r|\n/);
+    const previous = this.previous?.kind === kind ? this.previous : undefined;
+    const { split, change } = splitIncrementally(text, previous?.split);
+    const { lines } = split;
     const markdown = kind === 'markdown';
     const ignoredLines = markdown ? findMarkdownCode(lines) : new Set<number>();
+    const carried = previous && change ? carryOver(previous.infos, previous.split.lines, lines, change) : undefined;
     const lineInfos = new Array<LineInfo>(lines.length);
-    const prefix = markdown ? 'm' : 'p';
     for (let i = 0; i < lines.length; i++) {
       if (ignoredLines.has(i)) {
         lineInfos[i] = BLANK;
         continue;
       }
-      const key = prefix + lines[i];
-      let info = this.cache.get(key);
-      if (!info) {
-        info = analyzeLine(lines[i], markdown);
-        this.cache.set(key, info);
-      }
+      let info = carried?.[i];
+      // BLANK marks a line that was inside a code block: analyse it now that it is not.
+      if (!info || info === BLANK) info = analyzeLine(lines[i], markdown);
       lineInfos[i] = info;
     }
-    this.cache.endPass();
+    this.previous = { split, kind, infos: lineInfos };
+    this.lastChange = change;
     return { kind, lines, lineInfos, ignoredLines, root: buildTree(lines, lineInfos, markdown) };
   }
 }
@@ -175,7 +181,7 @@ function buildTree(lines: string[], infos: LineInfo[], markdown: boolean): Secti
       level: heading.level,
       marker: heading.marker,
       number: heading.number,
-      title: line.slice(heading.titleStart, heading.titleEnd).replace(/[*#]+$/, '').trim(),
+      title: trimMarkup(line.slice(heading.titleStart, heading.titleEnd)),
       line: i,
       range: range(i, heading.markerStart, line.length),
       selectionRange: range(i, heading.markerStart, heading.titleEnd),
@@ -196,10 +202,9 @@ function buildTree(lines: string[], infos: LineInfo[], markdown: boolean): Secti
     const end = lastTextLine(infos, closingStart, lines.length)!;
     root.children.push(leaf('closing', '结尾', closingStart, end, lines, infos, textRange(lines, closingStart)));
   }
-  for (const child of root.children) {
-    child.parent = root;
-    root.chars += child.chars;
-  }
+  for (const child of root.children) child.parent = root;
+  // The whole document's count (Markdown markup before a heading marker belongs to no section but is text).
+  root.chars = sumChars(infos, 0, lastLine);
   return root;
 }
 
@@ -251,26 +256,31 @@ function leaf(
 function closeSection(node: SectionNode, lastLine: number, lines: string[], infos: LineInfo[]): void {
   const end = Math.max(node.line, lastTextLine(infos, node.line, lastLine + 1));
   node.range = { start: node.range.start, end: { line: end, character: lines[end].length } };
-  node.chars = sumChars(infos, node.line, end);
+  // The section starts at its marker: Markdown markup before it ("## ", "**") is not the section's text.
+  node.chars = sumChars(infos, node.line, end) - countVisibleChars(lines[node.line].slice(0, node.range.start.character));
+}
+
+/** Drops trailing Markdown emphasis and heading marks (a loop, not /[*#]+$/, which is quadratic on long runs). */
+function trimMarkup(title: string): string {
+  let end = title.length;
+  while (end > 0 && (title[end - 1] === '*' || title[end - 1] === '#')) end--;
+  return title.slice(0, end).trim();
 }
 
 /** Adds the inline enumeration items of lines [from, to] as children of `owner`. */
 function addItems(owner: SectionNode, from: number, to: number, lines: string[], infos: LineInfo[]): void {
   for (let i = from; i <= to; i++) {
     for (const item of infos[i].items) {
-      const text = lines[i];
-      const body = text.slice(item.markerEnd + item.punctuation.length, item.end);
-      const stop = /[，,。；;！？：]/.exec(body);
-      const title = (stop ? body.slice(0, stop.index) : body).trim();
+      const { title, chars } = itemSummary(item, lines[i]);
       owner.children.push({
         kind: 'item',
         marker: item.marker,
         number: item.number,
-        title: title.length > 40 ? title.slice(0, 40) + '…' : title,
+        title,
         line: i,
         range: range(i, item.markerStart, item.end),
         selectionRange: range(i, item.markerStart, item.markerEnd),
-        chars: countItemChars(text.slice(item.markerStart, item.end)),
+        chars,
         item,
         children: [],
         parent: owner,
@@ -279,8 +289,19 @@ function addItems(owner: SectionNode, from: number, to: number, lines: string[],
   }
 }
 
-function countItemChars(text: string): number {
-  return [...text.replace(/[\s\u3000]/g, '')].length;
+/** An item's title and size depend only on its line, whose `LineInfo` (and items) persist while it is unchanged. */
+const itemSummaries = new WeakMap<EnumerationItem, { title: string; chars: number }>();
+
+function itemSummary(item: EnumerationItem, text: string): { title: string; chars: number } {
+  let summary = itemSummaries.get(item);
+  if (!summary) {
+    const body = text.slice(item.markerEnd + item.punctuation.length, item.end);
+    const stop = /[，,。；;！？：]/.exec(body);
+    const title = (stop ? body.slice(0, stop.index) : body).trim();
+    summary = { title: title.length > 40 ? title.slice(0, 40) + '…' : title, chars: countVisibleChars(text.slice(item.markerStart, item.end)) };
+    itemSummaries.set(item, summary);
+  }
+  return summary;
 }
 
 /**
@@ -313,12 +334,17 @@ function nextTextLineBackward(infos: LineInfo[], from: number): number | undefin
   return undefined;
 }
 
-/** Depth-first walk over the tree. */
-export function* walkSections(node: SectionNode): Generator<SectionNode> {
-  for (const child of node.children) {
-    yield child;
-    yield* walkSections(child);
+/** Every node below `node`, depth first (pre-order). */
+export function walkSections(node: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  const stack: SectionNode[] = [];
+  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  while (stack.length) {
+    const next = stack.pop()!;
+    out.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
   }
+  return out;
 }
 
 /** The innermost heading section containing a line (undefined above the first heading). */

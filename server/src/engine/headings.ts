@@ -60,6 +60,11 @@ const MARKDOWN_HEADING = /^#{1,6}[ \t]+/;
 /** Sentence ends that make a heading "run-in" when more text follows. */
 const SENTENCE_END = /[。！？]/;
 
+function skipSpaces(line: string, from: number): number {
+  while (from < line.length && (line[from] === ' ' || line[from] === '\u3000')) from++;
+  return from;
+}
+
 export function parseHeading(line: string, markdown: boolean): HeadingInfo | undefined {
   let start = leadingSpace(line);
   if (markdown) {
@@ -103,10 +108,15 @@ export function parseHeading(line: string, markdown: boolean): HeadingInfo | und
     return undefined;
   }
   if (number === undefined || number < 1) return undefined;
-  const markerEnd = start + markerLength;
+  let markerEnd = start + markerLength;
   // The title begins after any spaces that follow the marker.
-  let titleStart = markerEnd;
-  while (titleStart < line.length && (line[titleStart] === ' ' || line[titleStart] === '\u3000')) titleStart++;
+  let titleStart = skipSpaces(line, markerEnd);
+  // "（一）." with nothing after it: the "." is the title, not punctuation after the marker.
+  if (titleStart >= line.length && problems.includes('extra-punctuation')) {
+    markerEnd -= m[4].length;
+    problems.splice(problems.indexOf('extra-punctuation'), 1);
+    titleStart = skipSpaces(line, markerEnd);
+  }
   // A marker with nothing after it is not a heading (a stray "1." line).
   if (titleStart >= line.length) return undefined;
   let titleEnd = line.length;

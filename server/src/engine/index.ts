@@ -7,6 +7,7 @@ export * from './enumerations';
 export * from './config';
 export * from './linter';
 export * from './segmentation';
+export * from './lexicon';
 export * from './stats';
 export * from './renumber';
 export * from './edits';

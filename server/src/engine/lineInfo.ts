@@ -22,7 +22,8 @@ export function analyzeLine(line: string, markdown: boolean): LineInfo {
   if (isBlank(line)) return { blank: true, items: [], visibleChars: 0, closingFormula: false, dateLine: false };
   const heading = parseHeading(line, markdown);
   const items = findEnumerationItems(line, heading ? heading.titleStart : 0);
-  const trimmed = line.trim().replace(/^\u3000+|\u3000+$/g, '');
+  // trim() removes U+3000 too (a /\u3000+$/ replace would be quadratic on a long run of them).
+  const trimmed = line.trim();
   return {
     blank: false,
     heading,

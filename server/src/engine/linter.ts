@@ -1,16 +1,44 @@
-import { GenerationalCache } from './cache';
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
 import { DocumentKind, DocumentParser, ReportDocument } from './document';
+import { carryOver } from './lineDiff';
 import { ALL_RULES } from './rules';
-import { DocumentRule, LineFinding, LineRule, Rule, RuleOptions } from './rules/rule';
+import { Lexicon } from './lexicon';
+import { DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
 import { applySuppressions } from './suppressions';
 import { Finding, Fix, range, Severity } from './types';
+
+/** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
+export const MAX_SEGMENTED_LINE = 20_000;
+
+/** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule (sorted input) and says once where it stopped. */
+function capPerRule(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
+  const counts = new Map<string, number>();
+  const shown: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.rule) ?? 0) + 1;
+    counts.set(f.rule, n);
+    if (n <= MAX_FINDINGS_PER_RULE) shown.push(f);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) {
+      shown.push({
+        rule: f.rule,
+        severity: 'information',
+        message: `此规则在本文档中发现的问题超过 ${MAX_FINDINGS_PER_RULE} 处，此处之后不再逐一列出`,
+        range: f.range,
+        fixes: [],
+      });
+    }
+  }
+  return shown;
+}
 
 export interface LintEnvironment {
   config?: ResolvedConfig;
   segmenter?: Segmenter;
   rules?: readonly Rule[];
+  /** Word frequencies for rules with `needsLexicon`: a lexicon, or a getter while it is still loading. */
+  lexicon?: Lexicon | (() => Lexicon | undefined);
 }
 
 export interface LintResult {
@@ -34,24 +62,32 @@ interface CachedLine {
   findings: (LineFinding & { rule: string; severity: Severity })[];
   /** Whether the segmentation-based rules ran for this line. */
   segmented: boolean;
+  /** The line's word tokens, kept for document rules that read them. */
+  tokens?: Token[];
+  /** Whether the lexicon-based rules ran for this line. */
+  withLexicon: boolean;
 }
 
 /**
- * Lints one document again and again as it changes. Line rules are cached by line text, so an edit
- * re-checks only the lines it touched; document rules (the section tree) run every time.
+ * Lints one document again and again as it changes. Line-rule results are kept per line and carried
+ * over each change (lineDiff.ts), so an edit re-checks only the lines it touched; document rules (the section tree) run every time.
  */
 export class Linter {
   private readonly parser = new DocumentParser();
-  private readonly lineCache = new GenerationalCache<CachedLine>();
+  /** Per-line results of the previous lint, aligned with its lines. */
+  private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[] };
   private readonly config: ResolvedConfig;
   private readonly segmenter?: Segmenter;
   private readonly lineRules: ActiveRule<LineRule>[] = [];
   private readonly documentRules: ActiveRule<DocumentRule>[] = [];
   private readonly needsSegmentation: boolean;
+  private readonly needsLexicon: boolean;
+  private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
     this.segmenter = environment.segmenter;
+    this.lexiconSource = environment.lexicon;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
       const severity = ruleSeverity(setting, rule.defaultSeverity, rule.enabledByDefault !== false);
@@ -61,7 +97,9 @@ export class Linter {
       if (rule.scope === 'line') this.lineRules.push({ rule, severity, userSeverity, options });
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
-    this.needsSegmentation = this.lineRules.some((r) => r.rule.needsSegmentation);
+    this.needsSegmentation =
+      this.lineRules.some((r) => r.rule.needsSegmentation) || this.documentRules.some((r) => r.rule.needsSegmentation);
+    this.needsLexicon = this.lexiconSource !== undefined && this.lineRules.some((r) => r.rule.needsLexicon);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
@@ -69,34 +107,49 @@ export class Linter {
     const structureOnly = text.length > this.config.maxDocumentChars;
     const findings: Finding[] = [];
     let segmentationPending = false;
+    const lineTokens = new Map<number, Token[]>();
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
-      const prefix = markdown ? 'm' : 'p';
+      // Carry the results of unchanged lines over the change (by position; moved lines by text).
+      const change = this.parser.lastChange;
+      const previous = this.previous;
+      const carried =
+        previous && previous.kind === kind && change ? carryOver(previous.results, previous.lines, lines, change) : new Array<CachedLine | undefined>(lines.length);
+      const lexicon = this.needsLexicon ? this.lexicon() : undefined;
       for (let i = 0; i < lines.length; i++) {
         const info = lineInfos[i];
-        if (info.blank || ignoredLines.has(i)) continue;
+        if (info.blank || ignoredLines.has(i)) {
+          carried[i] = undefined;
+          continue;
+        }
         const line = lines[i];
-        const key = prefix + line;
-        let cached = this.lineCache.get(key);
-        if (!cached || (!cached.segmented && this.needsSegmentation && this.segmenter)) {
-          const words = this.needsSegmentation ? this.segmenter?.cut(line) : undefined;
-          if (!cached || words) cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : undefined);
-          this.lineCache.set(key, cached);
+        let cached = carried[i];
+        const stale = cached && ((!cached.segmented && this.needsSegmentation && this.segmenter) || (!cached.withLexicon && lexicon));
+        if (!cached || stale) {
+          // A "paragraph" of tens of thousands of characters is pasted data, not prose: not segmented.
+          const segmentable = line.length <= MAX_SEGMENTED_LINE;
+          const words = this.needsSegmentation && segmentable ? this.segmenter?.cut(line) : undefined;
+          if (!cached || words || lexicon || !segmentable) {
+            cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon, !segmentable);
+          }
+          carried[i] = cached;
         }
         if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
+        if (cached.tokens) lineTokens.set(i, cached.tokens);
         for (const f of cached.findings) {
           findings.push({
             rule: f.rule,
             severity: f.severity,
             message: f.message,
             range: range(i, f.start, f.end),
-            fixes: (f.fixes ?? []).map((fix) => lineFixToFix(fix, i)),
+            fixes: f.fixes ? f.fixes.map((fix) => lineFixToFix(fix, i)) : [],
           });
         }
       }
-      this.lineCache.endPass();
+      this.previous = { kind, lines, results: carried };
     } else {
+      this.previous = undefined;
       findings.push({
         rule: 'document-size',
         severity: 'information',
@@ -106,24 +159,54 @@ export class Linter {
       });
     }
     for (const { rule, severity, userSeverity, options } of this.documentRules) {
-      for (const f of rule.check({ document, options })) {
+      // Rules that read words wait until every line is segmented (the server lints again then).
+      if (rule.needsSegmentation && (structureOnly || segmentationPending || !this.segmenter)) continue;
+      const tokens = rule.needsSegmentation ? (line: number) => lineTokens.get(line) : undefined;
+      for (const f of rule.check({ document, options, tokens })) {
         findings.push({ rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
       }
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { document, findings: applySuppressions(findings, document, this.config), segmentationPending, structureOnly };
+    const shown = capPerRule(findings);
+    return { document, findings: applySuppressions(shown, document, this.config), segmentationPending, structureOnly };
   }
 
-  private checkLine(line: string, info: ReportDocument['lineInfos'][number], markdown: boolean, tokens: Token[] | undefined): CachedLine {
+  private lexicon(): Lexicon | undefined {
+    return typeof this.lexiconSource === 'function' ? this.lexiconSource() : this.lexiconSource;
+  }
+
+  private checkLine(
+    line: string,
+    info: ReportDocument['lineInfos'][number],
+    markdown: boolean,
+    tokens: Token[] | undefined,
+    lexicon: Lexicon | undefined,
+    unsegmentable = false,
+  ): CachedLine {
     const findings: CachedLine['findings'] = [];
     for (const { rule, severity, userSeverity, options } of this.lineRules) {
       if (rule.needsSegmentation && !tokens) continue;
-      for (const f of rule.check({ text: line, info, markdown, tokens: rule.needsSegmentation ? tokens : undefined, options })) {
+      if (rule.needsLexicon && !lexicon) continue;
+      const context = {
+        text: line,
+        info,
+        markdown,
+        tokens: rule.needsSegmentation ? tokens : undefined,
+        lexicon: rule.needsLexicon ? lexicon : undefined,
+        options,
+      };
+      for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
       }
     }
-    return { findings, segmented: tokens !== undefined || !this.needsSegmentation };
+    return {
+      findings,
+      segmented: tokens !== undefined || !this.needsSegmentation || unsegmentable,
+      tokens,
+      // Lexicon rules that also need segmentation have not run without tokens.
+      withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),
+    };
   }
 }
 

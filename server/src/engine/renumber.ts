@@ -32,8 +32,12 @@ export function renumberEdits(document: ReportDocument): TextEdit[] {
         const n = list.family === 'order' && item.number === 0 ? 0 : index + 1;
         const wanted = enumerationMarker(list.family, n);
         const current = item.marker + item.punctuation;
-        // Keep the writer's own punctuation choice where the family allows it (一是，).
-        if (current === wanted || (list.family === 'shi' && item.family === 'shi' && item.number === n)) return;
+        if (current === wanted) return;
+        if (list.family === 'shi' && item.family === 'shi') {
+          // 一是 takes no punctuation of its own: renumber the word and keep whatever the writer put after it.
+          if (item.number !== n) edits.push({ range: { start: { line: node.line, character: item.markerStart }, end: { line: node.line, character: item.markerEnd } }, newText: wanted });
+          return;
+        }
         edits.push({ range: itemMarkerRange(node), newText: wanted });
       });
     }

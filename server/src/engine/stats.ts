@@ -1,4 +1,5 @@
 import { ReportDocument, SectionNode } from './document';
+import type { LineInfo } from './lineInfo';
 import { Segmenter } from './segmentation';
 import { countHanChars } from './text';
 
@@ -23,21 +24,38 @@ export interface DocumentStats {
 
 const WORD = /[\p{L}\p{N}]/u;
 
+// Per-line figures, remembered for as long as the line's analysis (or its segmentation) lives: the
+// status bar asks for statistics after every pause in typing, and a 1 MB document must answer fast.
+const hanCounts = new WeakMap<LineInfo, number>();
+const wordCounts = new WeakMap<readonly string[], number>();
+
 export function computeStats(document: ReportDocument, segmenter?: Segmenter): DocumentStats {
   let chars = 0;
   let hanChars = 0;
   let paragraphs = 0;
-  let words: number | null = segmenter ? 0 : null;
+  let words = 0;
+  let missing = !segmenter;
   document.lines.forEach((line, i) => {
     const info = document.lineInfos[i];
     if (info.blank || document.ignoredLines.has(i)) return;
     paragraphs++;
     chars += info.visibleChars;
-    hanChars += countHanChars(line);
-    if (words !== null) {
-      const cut = segmenter!.cut(line);
-      if (cut === undefined) words = null;
-      else for (const w of cut) if (WORD.test(w)) words++;
+    let han = hanCounts.get(info);
+    if (han === undefined) hanCounts.set(info, (han = countHanChars(line)));
+    hanChars += han;
+    if (segmenter) {
+      // Ask for every line even after one is missing: an asynchronous segmenter queues them all at once.
+      const cut = segmenter.cut(line);
+      if (cut === undefined) missing = true;
+      else if (!missing) {
+        let count = wordCounts.get(cut);
+        if (count === undefined) {
+          count = 0;
+          for (const w of cut) if (WORD.test(w)) count++;
+          wordCounts.set(cut, count);
+        }
+        words += count;
+      }
     }
   });
   const sections: SectionStats[] = [];
@@ -51,5 +69,5 @@ export function computeStats(document: ReportDocument, segmenter?: Segmenter): D
     }
   };
   visit(document.root);
-  return { chars, hanChars, words, paragraphs, headings, sections };
+  return { chars, hanChars, words: missing ? null : words, paragraphs, headings, sections };
 }

@@ -58,12 +58,19 @@ export function leadingSpace(line: string): number {
   return i;
 }
 
-/** Counts characters a Chinese writer counts: every code point that is not whitespace. */
+/** Exactly the characters /\s/ matches (so that a line counted as blank has no visible characters). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Counts characters a Chinese writer counts: every code point that is not whitespace (as /\s/ defines it). */
 export function countVisibleChars(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xfeff || c === 0xa0) continue;
+    if (isWhiteSpace(c)) continue;
     // A surrogate pair is one character.
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
@@ -76,10 +83,27 @@ export function countVisibleChars(text: string): number {
 
 export function countHanChars(text: string): number {
   let count = 0;
-  for (const char of text) if (HAN.test(char)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Fast paths: nothing below U+2E80 is Han; U+4E00–U+9FFF all is. The rest asks the regex.
+    if (c < 0x2e80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      count++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      if (HAN.test(text.slice(i, i + 2))) count++;
+      i++;
+    } else if (HAN.test(text[i])) count++;
+  }
   return count;
 }
 
+/** 1234567 → "1,234,567" (as toLocaleString('en-US') would, without its cost: the outline calls this per node). */
 export function formatThousands(n: number): string {
-  return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = digits.slice(Math.max(0, end - 3), end) + (out ? ',' + out : '');
+  return n < 0 ? '-' + out : out;
 }

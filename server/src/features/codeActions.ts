@@ -1,7 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
-import { NUMBERING_RULES, renumberEdits, safeFixEdits } from '../engine';
+import { NUMBERING_RULES, renumberEdits } from '../engine';
 import { DIAGNOSTIC_SOURCE, findingFor } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
@@ -43,7 +43,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, an
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = safeFixEdits(result.findings);
+    const edits = analysis.fixAllEdits(document);
     if (edits.length) actions.push({ title: '修复全部可安全修复的问题（gongwen）', kind: FIX_ALL_KIND, edit: edit(uri, edits) });
   }
   if (only?.includes(CodeActionKind.Source)) {

@@ -11,6 +11,8 @@ export class DiagnosticsPublisher {
   private readonly dirty = new Set<string>();
   private scheduled = false;
   private readonly published = new Set<string>();
+  /** Documents already told that they are over the size limit (once each, not once per keystroke). */
+  private readonly sizeWarned = new Set<string>();
   /** Called once after the first diagnostics go out (to start the slow segmentation load then). */
   onFirstPublish: () => void = () => {};
 
@@ -35,6 +37,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.dirty.delete(uri);
+    this.sizeWarned.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -50,6 +53,11 @@ export class DiagnosticsPublisher {
       const first = this.published.size === 0;
       this.published.add(uri);
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+      if (result.structureOnly && !this.sizeWarned.has(uri)) {
+        this.sizeWarned.add(uri);
+        const size = result.findings.find((f) => f.rule === 'document-size');
+        void this.connection.window.showInformationMessage(`公文写作助手：${size?.message ?? '文档过大，只检查标题结构'}。`);
+      }
       if (first) this.onFirstPublish();
     } catch (error) {
       // A bug in one rule must not take the server down with the user's document.

@@ -20,7 +20,7 @@ export function packageRoot(): string {
 }
 
 /** nodejieba aborts the whole process on a missing or empty dictionary, so every path is checked first. */
-function checkDictionary(file: string): string | undefined {
+export function checkDictionary(file: string): string | undefined {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return `${file} 不是文件`;
@@ -46,12 +46,17 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     return { ok: false, error: `无法加载分词组件 nodejieba：${(error as Error).message}` };
   }
   const data = path.join(packageRoot(), 'server', 'data', 'jieba');
+  // GONGWEN_JIEBA_DICT_DIR replaces every dictionary path by files of that directory (jieba.dict.utf8,
+  // hmm_model.utf8, user.dict.utf8, idf.utf8, stop_words.utf8): for tests of the failure path, and for
+  // packagers who ship the dictionaries elsewhere. The paths are checked below like any other.
+  const override = process.env.GONGWEN_JIEBA_DICT_DIR;
+  const file = (name: string, fallback: string) => (override ? path.join(override, name) : fallback);
   const dictionaries = {
-    dict: module.DEFAULT_DICT,
-    hmmDict: module.DEFAULT_HMM_DICT,
-    userDict: module.DEFAULT_USER_DICT,
-    idfDict: path.join(data, 'idf.utf8'),
-    stopWordDict: path.join(data, 'stop_words.utf8'),
+    dict: file('jieba.dict.utf8', module.DEFAULT_DICT),
+    hmmDict: file('hmm_model.utf8', module.DEFAULT_HMM_DICT),
+    userDict: file('user.dict.utf8', module.DEFAULT_USER_DICT),
+    idfDict: file('idf.utf8', path.join(data, 'idf.utf8')),
+    stopWordDict: file('stop_words.utf8', path.join(data, 'stop_words.utf8')),
   };
   for (const file of Object.values(dictionaries)) {
     const problem = checkDictionary(file);

@@ -1,10 +1,15 @@
+import type { LexiconData } from '../engine/lexicon';
+
 /** Messages between the server and its segmentation worker thread. */
 export type ToWorker = { type: 'cut'; id: number; texts: string[] };
 
 export type FromWorker =
   | { type: 'ready'; milliseconds: number }
   | { type: 'failed'; error: string }
-  | { type: 'cut'; id: number; words: string[][] };
+  | { type: 'cut'; id: number; words: string[][] }
+  /** The dictionary's word frequencies, built after 'ready' (its buffers are transferred). */
+  | { type: 'lexicon'; data: LexiconData; milliseconds: number }
+  | { type: 'lexicon-failed'; error: string };
 
 export interface WorkerOptions {
   userWords: string[];

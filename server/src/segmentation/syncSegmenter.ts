@@ -1,5 +1,7 @@
+import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { Jieba, loadJieba } from './jieba';
+import { loadLexiconData } from './lexicon';
 
 /**
  * Segmentation in the calling thread, loaded on first use. For the CLI and tests, where waiting
@@ -8,6 +10,7 @@ import { Jieba, loadJieba } from './jieba';
  */
 export class SyncSegmenter implements Segmenter {
   private jieba?: Jieba | null;
+  private loadedLexicon?: Lexicon | null;
   error?: string;
 
   constructor(private readonly userWords: readonly string[] = []) {}
@@ -22,5 +25,18 @@ export class SyncSegmenter implements Segmenter {
       }
     }
     return this.jieba ? this.jieba.cut(text, true) : undefined;
+  }
+
+  /** The word frequencies of the segmentation dictionary, loaded on first use (~0.7 s, ~10 MB). */
+  get lexicon(): Lexicon | undefined {
+    if (this.loadedLexicon === undefined) {
+      const loaded = loadLexiconData();
+      if (loaded.ok) this.loadedLexicon = new CompactLexicon(loaded.data);
+      else {
+        this.loadedLexicon = null;
+        this.error ??= loaded.error;
+      }
+    }
+    return this.loadedLexicon ?? undefined;
   }
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
 
@@ -17,6 +18,8 @@ const MAX_LINE_CHARS = 100_000;
 export class WorkerSegmenter implements Segmenter {
   state: SegmenterState = 'idle';
   error?: string;
+  /** The dictionary's word frequencies, once the worker has built them (undefined until then). */
+  lexicon?: Lexicon;
   private worker?: Worker;
   /** Recently used lines first out: a Map keeps insertion order, and a hit re-inserts. */
   private readonly cache = new Map<string, readonly string[]>();
@@ -109,6 +112,11 @@ export class WorkerSegmenter implements Segmenter {
       if (this.queued.size) this.flush();
     } else if (message.type === 'failed') {
       this.fail(message.error);
+    } else if (message.type === 'lexicon') {
+      this.lexicon = new CompactLexicon(message.data);
+      this.onUpdate();
+    } else if (message.type === 'lexicon-failed') {
+      this.onStateChange(this.state, message.error);
     } else {
       const texts = this.pending.get(message.id) ?? [];
       this.pending.delete(message.id);

@@ -5,6 +5,25 @@ import { headingHierarchy } from './headingHierarchy';
 import { headingMarker } from './headingMarker';
 import { headingNumbering } from './headingNumbering';
 import { Rule } from './rule';
+import { placeholder } from './placeholder';
+import { pairedMarks } from './pairedMarks';
+import { straightQuotes } from './straightQuotes';
+import { halfwidthPunctuation } from './halfwidthPunctuation';
+import { repeatedPunctuation } from './repeatedPunctuation';
+import { ellipsisDash } from './ellipsisDash';
+import { dunhaoBeforeDeng } from './dunhaoBeforeDeng';
+import { fullwidthDigits } from './fullwidthDigits';
+import { twoDigitYear } from './twoDigitYear';
+import { yearNumerals } from './yearNumerals';
+import { approximation } from './approximation';
+import { rangeUnit } from './rangeUnit';
+import { digitNumeralMix } from './digitNumeralMix';
+import { sentenceLength } from './sentenceLength';
+import { repeatedWord } from './repeatedWord';
+import { redundancy } from './redundancy';
+import { overusedWord } from './overusedWord';
+import { sectionCompleteness } from './sectionCompleteness';
+import { suspectChar } from './suspectChar';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -16,6 +35,28 @@ export const ALL_RULES: readonly Rule[] = [
   enumerationPunctuation,
   enumerationSequence,
   enumerationMixed,
+  sectionCompleteness,
+  // Text: placeholders, punctuation, numbers
+  placeholder,
+  pairedMarks,
+  straightQuotes,
+  halfwidthPunctuation,
+  repeatedPunctuation,
+  ellipsisDash,
+  dunhaoBeforeDeng,
+  fullwidthDigits,
+  twoDigitYear,
+  yearNumerals,
+  approximation,
+  rangeUnit,
+  digitNumeralMix,
+  // Style hints
+  sentenceLength,
+  repeatedWord,
+  redundancy,
+  overusedWord,
+  // Proofreading
+  suspectChar,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document';
+import type { Lexicon } from '../lexicon';
 import type { LineInfo } from '../lineInfo';
 import type { Token } from '../segmentation';
 import type { Fix, Range, Severity } from '../types';
@@ -13,6 +14,8 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
   /** The rule reads word tokens; it is skipped on a line until segmentation is ready. */
   needsSegmentation?: boolean;
+  /** The rule reads word frequencies (`context.lexicon`); it is skipped until the lexicon is ready. */
+  needsLexicon?: boolean;
 }
 
 /** Options a user sets for one rule in the configuration ("maxLength": 120, …). */
@@ -40,6 +43,8 @@ export interface LineContext {
   markdown: boolean;
   /** Word tokens with offsets; present only for rules with `needsSegmentation`. */
   tokens?: readonly Token[];
+  /** Word frequencies; present only for rules with `needsLexicon`. */
+  lexicon?: Lexicon;
   options: RuleOptions;
 }
 
@@ -56,9 +61,17 @@ export interface DocumentFinding {
   fixes?: Fix[];
 }
 
+/**
+ * No rule reports more than this many findings in one document: nobody reads more, and a pathological
+ * input (a megabyte of “（”) must not turn into a million diagnostics. Document rules should stop early.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 export interface DocumentContext {
   document: ReportDocument;
   options: RuleOptions;
+  /** Word tokens of a line; given only to rules with `needsSegmentation`, once every line is segmented. */
+  tokens?: (line: number) => readonly Token[] | undefined;
 }
 
 /** A rule over the whole document (usually the section tree). Runs on every change, so keep it linear. */

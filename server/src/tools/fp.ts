@@ -1,0 +1,92 @@
+// `npm run fp -- FOLDER [--list]`: runs the checker on every report (.txt/.md) of a folder and counts
+// error and warning diagnostics per 10,000 characters, with a per-rule breakdown. On edited,
+// published text nearly every one is a false alarm; `--list` prints each with its context.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Finding, Linter } from '../engine';
+import { counted, countChars, per10k, productLinter } from './measure';
+
+export interface FileFindings {
+  file: string;
+  chars: number;
+  lines: string[];
+  findings: Finding[];
+}
+
+export interface FpResult {
+  files: FileFindings[];
+  chars: number;
+  count: number;
+  per10k: number;
+  rules: Record<string, number>;
+}
+
+/** The reports of a folder and its subfolders, sorted. */
+export function reportFiles(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...reportFiles(full));
+    else if (/\.(txt|md|markdown)$/i.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+export function countFolder(folder: string, linter: Linter): FpResult {
+  const result: FpResult = { files: [], chars: 0, count: 0, per10k: 0, rules: {} };
+  for (const file of reportFiles(folder)) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const findings = counted(linter.lint(text, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext').findings);
+    const chars = countChars(text);
+    result.files.push({ file, chars, lines: text.split(/\r\n|\r|\n/), findings });
+    result.chars += chars;
+    result.count += findings.length;
+    for (const f of findings) result.rules[f.rule] = (result.rules[f.rule] ?? 0) + 1;
+  }
+  result.per10k = per10k(result.count, result.chars);
+  return result;
+}
+
+/** The finding's text marked 【…】 inside up to 20 characters of its line on each side. */
+export function context(lines: readonly string[], f: Finding): string {
+  const line = lines[f.range.start.line] ?? '';
+  const start = f.range.start.character;
+  const end = f.range.end.line === f.range.start.line ? f.range.end.character : line.length;
+  return `${start > 20 ? '…' : ''}${line.slice(Math.max(0, start - 20), start)}【${line.slice(start, end)}】${line.slice(end, end + 20)}${end + 20 < line.length ? '…' : ''}`;
+}
+
+export function formatFp(r: FpResult, folder: string, list: boolean): string {
+  const out = [
+    `统计 ${folder}：${r.files.length} 个文件，${r.chars} 字（不含空白）`,
+    `error 与 warning 共 ${r.count} 处，每万字 ${r.per10k.toFixed(2)} 处`,
+    '',
+    '按规则：',
+  ];
+  for (const [id, n] of Object.entries(r.rules).sort((a, b) => b[1] - a[1])) out.push(`  ${id.padEnd(28)} ${String(n).padStart(5)}  每万字 ${per10k(n, r.chars).toFixed(2)}`);
+  if (Object.keys(r.rules).length === 0) out.push('  （无）');
+  out.push('', '按文件：');
+  for (const f of r.files) out.push(`  ${path.relative(folder, f.file).padEnd(36)} ${String(f.findings.length).padStart(4)} 处 / ${f.chars} 字`);
+  if (list) {
+    out.push('', '逐条：');
+    for (const f of r.files) {
+      for (const x of f.findings) {
+        out.push(`${path.relative(folder, f.file)}:${x.range.start.line + 1}:${x.range.start.character + 1} ${x.severity} [${x.rule}] ${x.message}`);
+        out.push(`    ${context(f.lines, x)}`);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+export function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { list: { type: 'boolean', default: false } } });
+  if (positionals.length !== 1 || !fs.existsSync(positionals[0]) || !fs.statSync(positionals[0]).isDirectory()) {
+    process.stderr.write('用法：npm run fp -- FOLDER [--list]\n  统计文件夹中 .txt/.md 报告每万字的 error 与 warning 数\n');
+    return 2;
+  }
+  process.stdout.write(formatFp(countFolder(positionals[0], productLinter()), positionals[0], values.list ?? false) + '\n');
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

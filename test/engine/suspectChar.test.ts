@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { buildLexiconData, CompactLexicon, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
+import { candidatesFor, quotedRanges, suggestReplacements, suspectChar } from '../../server/src/engine/rules/suspectChar';
+import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
+import { evaluate, parseEcspell } from '../../server/src/tools/eval';
+import { countFolder } from '../../server/src/tools/fp';
+import * as fs from 'node:fs';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+
+// A small hand-made lexicon: enough words to score the test sentences.
+const small = new CompactLexicon(
+  buildLexiconData([
+    ['加强', 40000], ['政治', 50000], ['建设', 80000], ['政', 3000], ['冶', 200], ['治', 6000], ['建', 4000], ['设', 3000],
+    ['加', 9000], ['强', 8000], ['冶金', 900], ['制度', 30000], ['制', 5000], ['度', 6000], ['渡', 900], ['财务', 9000],
+  ]),
+);
+
+test('the compact lexicon answers frequencies by binary search and parses the jieba format', () => {
+  assert.equal(small.frequency('政治'), 50000);
+  assert.equal(small.frequency('政冶'), 0);
+  assert.ok(small.has('冶金') && !small.has('金'));
+  const parsed = new CompactLexicon(parseFrequencyList('机制 4138 n\n机智 281 a\nabc 7 eng\n坏行\n𠮷 5 n\n', (w) => !/[a-z]/.test(w)));
+  assert.equal(parsed.size, 3);
+  assert.equal(parsed.frequency('机制'), 4138);
+  assert.equal(parsed.frequency('𠮷'), 5);
+  assert.equal(parsed.frequency('abc'), 0);
+  assert.equal(parsed.total, 4138 + 281 + 5);
+});
+
+test('candidates: same syllable first, then look-alikes; rare characters are filtered with a lexicon', () => {
+  const du = candidatesFor('渡').map((c) => c.char);
+  assert.ok(du.includes('度'), 'same syllable');
+  assert.equal(candidatesFor('渡').find((c) => c.char === '度')?.kind, 'sound');
+  assert.ok(candidatesFor('休').some((c) => c.char === '体' && c.kind === 'shape'), 'look-alike');
+  assert.ok(candidatesFor('冶').some((c) => c.char === '治'), 'classic look-alike');
+  assert.ok(!du.includes('渡'), 'never the character itself');
+  assert.deepEqual(candidatesFor('渡', small).map((c) => c.char), ['度']);
+});
+
+test('suggestions are ranked and only a clearly better word counts', () => {
+  const text = '加强政冶建设';
+  const suggestions = suggestReplacements(text, 3, small, { start: 2, end: 4 });
+  assert.equal(suggestions[0]?.char, '治');
+  assert.equal(suggestions[0]?.word, '政治');
+  assert.deepEqual(suggestReplacements('加强政治建设', 3, small, { start: 2, end: 4 }), []);
+});
+
+function check(text: string, words: string[], lexicon = small) {
+  return suspectChar.check({ text, tokens: toTokens(text, words), lexicon, info: undefined as never, markdown: false, options: {} });
+}
+
+test('suspect-char flags a non-word with a much better look-alike word, with unsafe ranked fixes', () => {
+  const findings = check('加强政冶建设', ['加强', '政冶', '建设']);
+  assert.equal(findings.length, 1);
+  assert.deepEqual([findings[0].start, findings[0].end], [3, 4]);
+  assert.match(findings[0].message, /“冶”可能应为“治”/);
+  assert.equal(findings[0].fixes?.[0].edits[0].newText, '治');
+  assert.equal(findings[0].fixes?.[0].safe, false);
+});
+
+test('suspect-char stays quiet on correct words, on quoted text and without a better word', () => {
+  assert.deepEqual(check('加强政治建设', ['加强', '政治', '建设']), []);
+  assert.deepEqual(check('“政冶”', ['“', '政冶', '”']), []);
+  assert.deepEqual(check('𠮷政冶', ['𠮷', '政冶']).map((f) => f.start), [3], 'offsets are UTF-16 after a non-BMP character');
+  assert.deepEqual(quotedRanges('a“bc”d《e》').join(''), '001100010');
+});
+
+test('the linter runs lexicon rules only once the lexicon is ready, then re-checks the line', () => {
+  let ready = false;
+  const segmenter = { cut: (t: string) => (t === '加强政冶建设' ? ['加强', '政冶', '建设'] : [t]) };
+  const linter = new Linter({ segmenter, lexicon: () => (ready ? small : undefined) });
+  assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 0);
+  ready = true;
+  assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 1);
+});
+
+// With real nodejieba segmentation and its dictionary.
+const real = new SyncSegmenter();
+const linter = new Linter({ segmenter: real, lexicon: () => real.lexicon });
+const suspects = (text: string) => linter.lint(text).findings.filter((f) => f.rule === 'suspect-char' && f.severity === 'warning');
+
+test('with the real dictionary: must flag', () => {
+  for (const [text, wrong, right] of [
+    ['加强政冶建设', '冶', '治'],
+    ['严格执行财务制渡', '渡', '度'],
+    ['提高服务质量和效律', '律', '率'],
+  ]) {
+    const found = suspects(text);
+    assert.equal(found.length, 1, text);
+    assert.equal(text.slice(found[0].range.start.character, found[0].range.end.character), wrong, text);
+    assert.equal(found[0].fixes[0].edits[0].newText, right, text);
+  }
+});
+
+test('with the real dictionary: must not flag correct sentences', () => {
+  for (const text of [
+    '坚持以人民为中心的发展思想',
+    '进一步加强党风廉政建设',
+    '推动经济高质量发展，全面从严治党向纵深推进',
+    '抓好安全生产工作，加快建设现代化产业体系',
+    '王小明同志任办公室主任',
+    '深化“放管服”改革，打造“一网通办”品牌',
+  ]) {
+    assert.deepEqual(suspects(text), [], text);
+  }
+});
+
+test('eval: reads the ECSpell format gracefully and computes the figures', () => {
+  const parsed = parseEcspell(fs.readFileSync(path.join(FIXTURES, 'eval', 'tiny.tsv'), 'utf8'));
+  assert.equal(parsed.sentences.length, 6);
+  assert.equal(parsed.skipped, 1);
+  assert.equal(parsed.unequal, 1);
+  assert.deepEqual(parsed.sentences[0].wrong, [3]);
+  const r = evaluate(parsed.sentences, linter);
+  assert.equal(r.withErrors, 4);
+  assert.equal(r.correct, 2);
+  assert.equal(r.falsePositives, 0);
+  assert.ok(r.truePositives >= 2, `detected ${r.truePositives}`);
+  assert.equal(r.precision, 1);
+  assert.equal(r.recall, r.truePositives / 4);
+  assert.ok(r.wrongCharsHit >= 2 && r.correctedFirst >= 2);
+  assert.ok(r.rules['suspect-char'].truePositives >= 2);
+});
+
+test('fp: counts error and warning findings per 10,000 characters over a folder', () => {
+  const r = countFolder(path.join(FIXTURES, 'fp-folder'), linter);
+  assert.equal(r.files.length, 2);
+  assert.equal(r.rules['suspect-char'], 1);
+  assert.equal(r.count, Object.values(r.rules).reduce((a, b) => a + b, 0));
+  assert.ok(Math.abs(r.per10k - (r.count * 10000) / r.chars) < 1e-9);
+});
