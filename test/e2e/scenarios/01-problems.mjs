@@ -1,0 +1,29 @@
+// Scenario 1: a report with known errors → the Problems panel lists them, in Chinese, at the right places.
+import assert from 'node:assert/strict';
+
+export default {
+  docs: { '': 'problems.png' },
+  title: 'the Problems panel lists the errors of a report with Chinese messages and positions',
+  async run({ wb, shot }) {
+    await wb.openFile('工作总结.txt');
+    // What `gongwen check examples/work-report.txt` prints (README), as the Problems panel shows it.
+    const expected = [
+      ['序次语不连续：此处应为“三是”，写作“四是”', 7, 86],
+      ['带括号的序号后不加标点：“（二）、”应写作“（二）”', 8, 1],
+      ['三级标题序号后应用下脚点“.”：“1、”应写作“1.”', 9, 1],
+      ['二级标题序号不连续：上一个是“（三）”，此处应为“（四）”，缺少“（四）”', 14, 1],
+      ['二级标题单独成行时末尾不加句号', 14, 22],
+      ['一级标题序号不连续：上一个是“二、”，此处应为“三、”，缺少“三、”', 20, 1],
+    ];
+    const rows = await wb.problems((r) => expected.every(([message]) => r.some((row) => row.includes(message))), 'the six expected problems');
+    for (const [message, line, column] of expected) {
+      const row = rows.find((r) => r.includes(message));
+      assert.ok(row.includes(`[Ln ${line}, Col ${column}]`), `“${message}” should be at Ln ${line}, Col ${column}: ${row}`);
+      assert.match(row, /gongwen/);
+    }
+    // The file's row in the panel counts them.
+    const fileRow = rows.find((r) => r.includes('工作总结.txt'));
+    assert.ok(fileRow, rows.join('\n'));
+    await shot();
+  },
+};
