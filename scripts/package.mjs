@@ -31,6 +31,26 @@ export const REQUIRED_ENTRIES = [
   'extension/node_modules/nodejieba/submodules/cppjieba/dict/user.dict.utf8',
 ];
 
+/** Files and folders the manifest points at (main, grammars, snippets, language configuration, schemas, l10n). */
+export function manifestFiles(manifest) {
+  const found = new Set();
+  const add = (value) => {
+    if (typeof value === 'string' && value.startsWith('./')) found.add(`extension/${path.posix.normalize(value.slice(2)).replace(/\/$/, '')}`);
+  };
+  add(manifest.main);
+  add(manifest.l10n);
+  (function walk(node) {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (['path', 'configuration', 'url', 'icon'].includes(key)) add(value);
+        else walk(value);
+      }
+    }
+  })(manifest.contributes);
+  return [...found];
+}
+
 /** The vsce target of this machine, e.g. linux-x64 (the nodejieba binary is built for it). */
 export function hostTarget() {
   const platform = { linux: 'linux', darwin: 'darwin', win32: 'win32' }[process.platform];
@@ -101,7 +121,7 @@ export function packageExtension({ build = true, out = defaultVsixPath(), quiet 
 
   const entries = listZip(out);
   const names = new Set(entries.map((e) => e.name));
-  const missing = REQUIRED_ENTRIES.filter((name) => !names.has(name));
+  const missing = [...REQUIRED_ENTRIES, ...manifestFiles(manifest)].filter((name) => !names.has(name) && ![...names].some((n) => n.startsWith(`${name}/`)));
   if (missing.length > 0) throw new Error(`${path.basename(out)} 缺少运行所需的文件：\n  ${missing.join('\n  ')}`);
   const unexpected = entries.filter((e) => /\.(ts|map)$/.test(e.name) || /^extension\/(out|test)\//.test(e.name));
   if (unexpected.length > 0) throw new Error(`${path.basename(out)} 含有不应打包的文件：\n  ${unexpected.map((e) => e.name).join('\n  ')}`);

@@ -27,6 +27,7 @@ export const WORKSPACE_FILES = {
   '字数统计.txt': 'examples/work-report.txt',
   '重启测试.txt': 'examples/work-report.txt',
   'markdown报告.md': 'test/fixtures/markdown.md',
+  '补全测试.gw': 'test/fixtures/levels.txt',
   '无结构.txt': 'test/fixtures/no-structure.txt',
 };
 
@@ -48,7 +49,9 @@ const SETTINGS = {
   'editor.wordWrap': 'off',
   'editor.minimap.enabled': false,
   'editor.fontSize': 15,
-  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  // No word-based suggestion pop-ups while scenarios type into plain text; gongwen files keep the
+  // extension's defaults (completion as you type).
+  '[plaintext]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
   'outline.collapseItems': 'alwaysExpand',
   'problems.sortOrder': 'position',
 };

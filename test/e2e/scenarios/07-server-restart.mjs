@@ -55,10 +55,10 @@ export default {
 
     // The new server knows the document: an edit gets fresh diagnostics.
     await wb.focusEditor();
-    await wb.goTo(11, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.insertText('。');
-    await wb.problems((rows) => rows.some((r) => r.includes('二级标题单独成行时末尾不加句号') && r.includes('[Ln 11,')) && rows.some((r) => r.includes('二级标题序号不连续')), 'diagnostics from the restarted server');
+    // “（三）坚持守牢底线” → “（三）、坚持守牢底线”: a wrong heading marker the new server must report.
+    await wb.goTo(11, 4);
+    await page.keyboard.insertText('、');
+    await wb.problems((rows) => rows.some((r) => r.includes('“（三）、”应写作“（三）”') && r.includes('[Ln 11, Col 1]')) && rows.some((r) => r.includes('二级标题序号不连续')), 'diagnostics from the restarted server');
     const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
     assert.ok(toasts.length - toastsBefore <= 1, `at most one message for the restart, got:\n${toasts.join('\n---\n')}`);
     await shot();
