@@ -79,6 +79,18 @@ export const pairedMarks: DocumentRule = {
       }
       const text = lines[lineNo];
       if (!/[“”‘’《》〈〉（）【】〔〕［］()]/.test(text)) continue;
+      // A line entered with nothing open and left with nothing open is judged by its text alone:
+      // reuse that judgement, so a keystroke does not rescan every paragraph of a long report.
+      const cacheKey = (markdown ? 'm' : 'p') + text;
+      if (stack.length === 0) {
+        const known = selfContained.get(cacheKey);
+        if (known) {
+          for (const f of known) findings.push(atLine(f, lineNo));
+          continue;
+        }
+      }
+      const enteredEmpty = stack.length === 0;
+      const findingsBefore = findings.length;
       const mask = protectedMask(text, markdown);
       const first = nextNonSpace(text, 0);
       const lineStackStart = stack.length;
@@ -158,11 +170,31 @@ export const pairedMarks: DocumentRule = {
         const o = stack[j];
         if (o.leading && o.char === '“') o.leading = nextParagraphStartsWithQuote(lines, lineInfos, lineNo);
       }
+      if (enteredEmpty && stack.length === 0 && findings.length <= MAX_FINDINGS_PER_RULE) {
+        if (selfContained.size >= MAX_CACHED_LINES) selfContained.clear();
+        selfContained.set(cacheKey, findings.slice(findingsBefore).map((f) => atLine(f, 0)));
+      }
     }
     for (const o of stack) unclosed(o);
     return findings;
   },
 };
+
+/** Findings of self-contained lines by line text (with line numbers 0), shared by all documents. */
+const selfContained = new Map<string, DocumentFinding[]>();
+const MAX_CACHED_LINES = 100_000;
+
+function atLine(f: DocumentFinding, line: number): DocumentFinding {
+  const move = (r: DocumentFinding['range']) => ({
+    start: { line, character: r.start.character },
+    end: { line, character: r.end.character },
+  });
+  return {
+    ...f,
+    range: move(f.range),
+    fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: move(e.range) })) })),
+  };
+}
 
 function nextParagraphStartsWithQuote(lines: string[], infos: { blank: boolean }[], from: number): boolean {
   for (let i = from + 1; i < lines.length && i <= from + 3; i++) {
