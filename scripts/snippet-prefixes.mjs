@@ -1,5 +1,7 @@
 // Fills in the pinyin-initials prefix of every snippet in snippets/*.json from its Chinese prefixes
-// (全面从严治党 → qmcyzd), so that no pinyin is typed by hand.
+// (全面从严治党 → qmcyzd), so that no pinyin is typed by hand. snippets/terms.json is generated first
+// from the standard terms (server/data/standard-terms.json, the one place a term is written: hover,
+// diagnostics and completion all read it).
 //
 //   node scripts/snippet-prefixes.mjs          rewrite the files
 //   node scripts/snippet-prefixes.mjs --check  exit 1 when a file is out of date
@@ -29,12 +31,29 @@ export function initials(text) {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** snippets/terms.json from the `snippets` of each standard term (prefix: the term; description: full + usage). */
+export function termSnippets(data) {
+  const out = {};
+  for (const term of data.terms) {
+    for (const snippet of term.snippets ?? []) {
+      const prefix = snippet.prefix ?? term.term;
+      if (out[prefix]) throw new Error(`standard-terms.json: two snippets with the prefix ${prefix}`);
+      out[prefix] = { prefix: [prefix], body: snippet.body, description: snippet.description ?? term.full + term.usage };
+    }
+  }
+  return out;
+}
+
+const TERMS_FILE = path.join(dir, 'terms.json');
+const termsData = JSON.parse(fs.readFileSync(path.join(root, 'server', 'data', 'standard-terms.json'), 'utf8'));
+const generatedTerms = JSON.stringify(termSnippets(termsData), null, 2) + '\n';
+
 let stale = 0;
 for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   const file = path.join(dir, name);
   const before = fs.readFileSync(file, 'utf8');
   const errors = [];
-  const snippets = parse(before, errors, { allowTrailingComma: true });
+  const snippets = parse(file === TERMS_FILE ? generatedTerms : before, errors, { allowTrailingComma: true });
   if (errors.length) throw new Error(`${name}: ${errors.map((e) => printParseErrorCode(e.error)).join(', ')}`);
   const out = {};
   for (const [key, snippet] of Object.entries(snippets)) {
@@ -48,7 +67,7 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   const after = JSON.stringify(out, null, 2) + '\n';
   if (after !== before) {
     stale++;
-    if (check) console.error(`${name}: pinyin prefixes out of date`);
+    if (check) console.error(`${name}: out of date (pinyin prefixes, or the terms in server/data/standard-terms.json)`);
     else fs.writeFileSync(file, after);
   }
 }

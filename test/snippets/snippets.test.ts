@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { customPinyin, pinyin } from 'pinyin-pro';
@@ -131,4 +132,27 @@ test('the grammars and the language configuration are valid and contributed', ()
     assert.ok(config.autoClosingPairs.some((p: { open: string; close: string }) => p.open === open && p.close === close), open);
     assert.ok(config.surroundingPairs.some((p: string[]) => p[0] === open && p[1] === close), open);
   }
+});
+
+test('snippets/terms.json is generated from the standard terms: one source for hover, diagnostics and completion', () => {
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'standard-terms.json'), 'utf8'));
+  const terms = load('terms.json');
+  const expected = new Map<string, { body: string; description: string }>();
+  for (const term of data.terms) {
+    for (const s of term.snippets ?? []) {
+      expected.set(s.prefix ?? term.term, { body: s.body, description: s.description ?? term.full + term.usage });
+    }
+  }
+  assert.ok(expected.size >= 30, String(expected.size));
+  assert.deepEqual(Object.keys(terms).sort(), [...expected.keys()].sort());
+  for (const [name, snippet] of Object.entries(terms)) {
+    assert.equal(snippet.body, expected.get(name)!.body, name);
+    assert.equal(snippet.description, expected.get(name)!.description, name);
+  }
+  // Every term snippet inserts the term (or its unpunctuated form) as the standard writes it.
+  assert.equal(terms['四风'].body, '“四风”');
+  assert.match(terms['不敢腐不能腐不想腐'].body as string, /^不敢腐、不能腐、不想腐$/);
+  // The generator agrees (it is what `npm run snippets` runs).
+  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'snippet-prefixes.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
 });

@@ -15,6 +15,8 @@ export interface StandardTerm {
   /** Verbs that must not govern the term, and the verb to use instead. */
   collocations?: { wrong: string[]; right: string }[];
   wrongForms?: WrongForm[];
+  /** Completion snippets; `npm run snippets` writes them to snippets/terms.json. */
+  snippets?: { prefix?: string; body: string; description?: string }[];
 }
 
 export interface WrongForm {
