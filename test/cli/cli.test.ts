@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../helpers/tempDir';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'gongwen.js');
@@ -14,9 +14,7 @@ function run(args: string[], cwd = ROOT) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
-}
+const newDir = () => tempDir('gongwen-cli-');
 
 test('check: pretty output is file:line:col severity message [rule], exit 1 on errors', () => {
   const file = path.join('test', 'fixtures', 'numbering-errors.txt');
@@ -96,7 +94,7 @@ test('usage and I/O errors exit 2 with a clear message', () => {
 });
 
 test('a broken config file is named, explained, and checking goes on with defaults', () => {
-  const dir = tempDir();
+  const dir = newDir();
   fs.writeFileSync(path.join(dir, '.gongwenrc.json'), '{ "rules": { "heading-numbering": "warning", } , oops }');
   fs.copyFileSync(path.join(FIXTURES, 'numbering-errors.txt'), path.join(dir, 'r.txt'));
   const r = run(['check', 'r.txt'], dir);
@@ -106,7 +104,7 @@ test('a broken config file is named, explained, and checking goes on with defaul
 });
 
 test('a valid config changes severities and turns rules off', () => {
-  const dir = tempDir();
+  const dir = newDir();
   fs.writeFileSync(path.join(dir, '.gongwenrc.json'), JSON.stringify({ rules: { 'heading-numbering': 'warning', 'enumeration-punctuation': 'off', 'heading-marker': 'off' } }));
   fs.copyFileSync(path.join(FIXTURES, 'numbering-errors.txt'), path.join(dir, 'r.txt'));
   const r = run(['check', '--format', 'json', 'r.txt'], dir);
@@ -118,7 +116,7 @@ test('a valid config changes severities and turns rules off', () => {
 });
 
 test('--fix writes safe fixes atomically, keeping BOM and CRLF; a second run changes nothing', () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'r.txt');
   const original = '\uFEFF标题\r\n\r\n一.总体情况\r\n（一）、学习情况\r\n首先、统一思想。其次，明确任务。\r\n';
   fs.writeFileSync(file, original);
@@ -132,7 +130,7 @@ test('--fix writes safe fixes atomically, keeping BOM and CRLF; a second run cha
 });
 
 test('--fix refuses a read-only file and leaves it untouched', () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'r.txt');
   const original = '标题\n\n一.总体情况\n';
   fs.writeFileSync(file, original);
@@ -144,7 +142,7 @@ test('--fix refuses a read-only file and leaves it untouched', () => {
 });
 
 test('a file that is not valid UTF-8 is refused with a clear message', () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'gbk.txt');
   fs.writeFileSync(file, Buffer.from([0xb9, 0xab, 0xce, 0xc4, 0x0a])); // 公文 in GBK
   const r = run(['check', '--fix', file]);
@@ -160,7 +158,7 @@ test('the shipped example shows the main job', () => {
 });
 
 test('check honours the ignore words and per-file switches that the editor writes to .gongwenrc.json', () => {
-  const dir = tempDir();
+  const dir = newDir();
   fs.mkdirSync(path.join(dir, 'docs'));
   const file = path.join(dir, 'docs', '总结.txt');
   fs.writeFileSync(file, '希望大家再接再励。\n对工作作了认真布署。\n截止目前，全县已完成投资。\n全面从紧治党。\n');

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../helpers/tempDir';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'gongwen.js');
@@ -15,7 +15,7 @@ function run(args: string[]) {
 }
 
 test('check --jobs N gives the same output, messages and exit code as one thread', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-jobs-'));
+  const dir = tempDir('gongwen-jobs-');
   try {
     const files: string[] = [];
     for (let i = 0; i < 12; i++) {

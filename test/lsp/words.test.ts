@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import { tempDir } from '../helpers/tempDir';
 import { LspTestClient, PublishedDiagnostics } from '../helpers/lspClient';
 
 let client: LspTestClient;
@@ -25,7 +25,7 @@ async function start(trusted: boolean, folder: string): Promise<LspTestClient> {
 const has = (d: PublishedDiagnostics, code: string, line?: number) => d.diagnostics.some((x) => x.code === code && (line === undefined || x.range.start.line === line));
 
 before(async () => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-words-')));
+  dir = tempDir('gongwen-words-');
   client = await start(true, dir);
 });
 

@@ -3,17 +3,17 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../helpers/tempDir';
 import { report, ROOT } from './invariants';
 
 const BIN = path.join(ROOT, 'bin', 'gongwen.js');
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-fix-'));
+const newDir = () => tempDir('gongwen-fix-');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
 
 test('--fix keeps the BOM and every line ending (CRLF, LF, CR mixed) and is idempotent', () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'report.txt');
   const body = '关于工作的报告\r\n\r\n一.总体情况\n全年完成任务。\r（一）、学习情况\r\n学习。\n';
   fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
@@ -28,7 +28,7 @@ test('--fix keeps the BOM and every line ending (CRLF, LF, CR mixed) and is idem
 });
 
 test('--fix refuses a read-only file and says why, leaving it untouched', () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'report.txt');
   fs.writeFileSync(file, '报告\n\n一.总体情况\n');
   fs.chmodSync(file, 0o444);
@@ -39,7 +39,7 @@ test('--fix refuses a read-only file and says why, leaving it untouched', () => 
 });
 
 test('--fix killed at any moment leaves the old or the new content, never a partial file', async () => {
-  const dir = tempDir();
+  const dir = newDir();
   const file = path.join(dir, 'big.txt');
   // ~1.5 MB: every heading marker needs fixing, so the whole file is rewritten.
   const section = '一.总体情况\n全年完成各项任务，成效明显。\n';
@@ -74,7 +74,7 @@ test('--fix killed at any moment leaves the old or the new content, never a part
 });
 
 test('CLI: a malformed .gongwenrc.json gives one clear message on stderr; the check runs with defaults', () => {
-  const dir = tempDir();
+  const dir = newDir();
   fs.writeFileSync(path.join(dir, '.gongwenrc.json'), '{ "rules": { ');
   fs.writeFileSync(path.join(dir, 'a.txt'), '报告\n\n一.总体情况\n');
   fs.writeFileSync(path.join(dir, 'b.txt'), '报告\n\n三、总体情况\n');

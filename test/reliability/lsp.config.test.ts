@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
+import { tempDir } from '../helpers/tempDir';
 import { LspTestClient } from '../helpers/lspClient';
 import { report } from './invariants';
 
@@ -22,7 +23,7 @@ function start(env: NodeJS.ProcessEnv = process.env): LspTestClient {
 }
 
 function dirWithConfig(content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-rel-'));
+  const dir = tempDir('gongwen-rel-');
   fs.writeFileSync(path.join(dir, '.gongwenrc.json'), content);
   return dir;
 }
