@@ -28,6 +28,7 @@ export const WORKSPACE_FILES = {
   '重启测试.txt': 'examples/work-report.txt',
   'markdown报告.md': 'test/fixtures/markdown.md',
   '补全测试.gw': 'test/fixtures/levels.txt',
+  '悬停测试.gw': 'test/fixtures/terms-report.gw',
   '无结构.txt': 'test/fixtures/no-structure.txt',
 };
 

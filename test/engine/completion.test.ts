@@ -36,6 +36,26 @@ test('a Chinese prefix offers the phrases that begin with it and replaces exactl
   assert.ok(items.every((i) => i.filterText.startsWith('全面从严')), items.map((i) => i.filterText).join());
 });
 
+test('全面从严 typed after 推动 in the next-steps section: the 全面从严治党 terms, each replacing the four typed characters', () => {
+  const lines = withLine(20, '推动全面从严');
+  // Typed one character at a time, the list follows: 推动… phrases, nothing for 推动全, then 全面… for 全面.
+  for (let n = 3; n <= 6; n++) {
+    const { items, isIncomplete } = at(lines, 20, n);
+    assert.ok(isIncomplete, String(n));
+    if (n === 3) assert.deepEqual(items, []);
+    else assert.ok(items.length > 0 && items.every((i) => i.filterText.startsWith('推动全面从严'.slice(2, n))), `${n}: ${items.map((i) => i.label)}`);
+  }
+  const { items } = at(lines, 20);
+  assert.deepEqual(phrases(items).map((i) => i.label), ['全面从严治党', '全面从严治党主体责任', '全面从严治党永远在路上']);
+  for (const item of items) {
+    assert.equal(item.kind, 'term');
+    assert.deepEqual(item.range, { start: { line: 20, character: 2 }, end: { line: 20, character: 6 } });
+    assert.equal(item.insertText, item.label);
+  }
+  // Pinyin initials reach the same terms.
+  assert.deepEqual(phrases(at(withLine(20, '推动qmcyzd'), 20).items).map((i) => i.label), ['全面从严治党', '全面从严治党主体责任', '全面从严治党永远在路上']);
+});
+
 test('the longest typed suffix that begins a phrase wins; ranges count UTF-16 units (𠮷)', () => {
   const { items } = at(['𠮷𠮷加强干部队伍'], 0);
   const item = items.find((i) => i.label === '加强干部队伍建设，')!;

@@ -12,6 +12,7 @@ import {
   safeFixEdits,
   STANDARD_TERMS,
   termAt,
+  termMarkdown,
   termsIn,
 } from '../../server/src/engine';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
@@ -135,6 +136,43 @@ test('standard terms: at least 30, each with full content and usage; termAt find
   assert.equal(termAt(line, line.indexOf('社会主义'))?.term.term, '习近平新时代中国特色社会主义思想');
   assert.equal(termAt(line, 0), undefined);
   assert.deepEqual(termsIn('落实八项规定和“三会一课”').map((o) => o.term.term), ['中央八项规定', '三会一课']);
+});
+
+/**
+ * The `**` runs of a Markdown text that CommonMark cannot use as they stand: an opener must be
+ * left-flanking, a closer right-flanking (spec 0.31, 6.2; punctuation is Unicode P or S). Chinese text
+ * trips over this: `**用法：**常见` ends the bold after “：” and before a letter, so the editor shows
+ * the asterisks.
+ */
+function badEmphasis(markdown: string): string[] {
+  const bad: string[] = [];
+  const space = (c: string | undefined) => c === undefined || /\s/u.test(c);
+  const punct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
+  for (const line of markdown.split('\n')) {
+    let open = true;
+    for (let i = line.indexOf('**'); i >= 0; i = line.indexOf('**', i + 2)) {
+      const before = line[i - 1];
+      const after = line[i + 2];
+      const leftFlanking = !space(after) && (!punct(after) || space(before) || punct(before));
+      const rightFlanking = !space(before) && (!punct(before) || space(after) || punct(after));
+      if (open ? !leftFlanking : !rightFlanking) bad.push(`${line.slice(Math.max(0, i - 3), i + 4)} (${open ? 'opener' : 'closer'})`);
+      open = !open;
+    }
+    if (!open) bad.push(`${line}: unpaired **`);
+  }
+  return bad;
+}
+
+test('hover Markdown of every standard term: name, content and usage, with emphasis CommonMark renders', () => {
+  assert.deepEqual(badEmphasis('**用法：**常见'), ['用法：**常见 (closer)']);
+  for (const term of STANDARD_TERMS) {
+    const markdown = termMarkdown(term);
+    assert.deepEqual(badEmphasis(markdown), [], `${term.term}:\n${markdown}`);
+    assert.ok(markdown.includes(term.full) && markdown.includes(term.usage), term.term);
+  }
+  const fourWinds = termMarkdown(STANDARD_TERMS.find((t) => t.term === '四风')!);
+  assert.equal(fourWinds.split('\n')[0], '**“四风”**（规范表述）');
+  assert.match(fourWinds, /^\*\*用法\*\*：常见搭配：“纠治‘四风’”/m);
 });
 
 test('configuration edits keep comments and layout, and are idempotent', () => {

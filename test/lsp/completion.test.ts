@@ -45,7 +45,7 @@ test('initialize announces a completion provider', async () => {
   }
 });
 
-test('typing 全面从严 in a report offers 全面从严治党永远在路上, replacing exactly the typed text', async () => {
+test('typing 全面从严 in a report offers the 全面从严治党 terms, replacing exactly the typed text', async () => {
   const uri = 'file:///tmp/completion-typed.gw';
   const lines = levels.split('\n');
   lines.splice(20, 0, '坚定不移推进全面从严');
@@ -58,6 +58,12 @@ test('typing 全面从严 in a report offers 全面从严治党永远在路上, 
   assert.equal(item.textEdit.newText, '全面从严治党永远在路上');
   assert.equal(item.filterText, '全面从严治党永远在路上');
   assert.equal(item.labelDetails?.description, '规范表述');
+  // The standard term itself comes first, then its usual collocations; nothing else begins with 全面从严.
+  assert.deepEqual(items.map((i) => i.label), ['全面从严治党', '全面从严治党主体责任', '全面从严治党永远在路上']);
+  for (const i of items) assert.deepEqual(i.textEdit.range, item.textEdit.range, i.label);
+  const responsibility = items[1];
+  assert.equal(responsibility.textEdit.newText, '全面从严治党主体责任');
+  assert.match(responsibility.documentation!.value, /压紧压实全面从严治党主体责任/);
 });
 
 test('an edit followed by a request: the server completes against the new text', async () => {

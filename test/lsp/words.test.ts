@@ -43,7 +43,7 @@ test('hover on a standard term shows its full content and usage in Chinese Markd
   assert.equal(hover.contents.kind, 'markdown');
   assert.match(hover.contents.value, /四风/);
   assert.match(hover.contents.value, /形式主义、官僚主义、享乐主义和奢靡之风/);
-  assert.match(hover.contents.value, /用法/);
+  assert.match(hover.contents.value, /\*\*用法\*\*：/);
   assert.deepEqual(hover.range, { start: { line: 2, character: line.indexOf('四风') }, end: { line: 2, character: line.indexOf('四风') + 2 } });
   const other = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: line.indexOf('三重一大') } });
   assert.match(other.contents.value, /重大事项决策、重要干部任免/);

@@ -82,10 +82,14 @@ export function termAt(line: string, character: number): TermOccurrence | undefi
   return best;
 }
 
-/** Hover text for a term, in Chinese Markdown. */
+/**
+ * Hover text for a term, in Chinese Markdown. Mind CommonMark's flanking rules: a closing `**` right
+ * after punctuation must be followed by punctuation or a space, so `**用法：**常见…` would show its
+ * asterisks; `**用法**：` is bold.
+ */
 export function termMarkdown(term: StandardTerm): string {
   const name = term.quoted ? `“${term.term}”` : term.term;
-  const parts = [`**${name}**（规范表述）`, '', term.full, '', `**用法：**${term.usage}`];
+  const parts = [`**${name}**（规范表述）`, '', term.full, '', `**用法**：${term.usage}`];
   if (term.aliases?.length) parts.push('', `也写作：${term.aliases.join('、')}`);
   return parts.join('\n');
 }

@@ -136,6 +136,17 @@ export class Workbench {
     throw new Error(`no action “${text}” in the menu: ${(await rows.allInnerTexts()).join(' | ')}`);
   }
 
+  /** Waits until no animation runs on the element or its ancestors (hovers and widgets fade in). */
+  async settled(locator, what = 'the widget to finish its animation') {
+    await waitFor(
+      () => locator.evaluate((el) => {
+        for (let node = el; node; node = node.parentElement) if (node.getAnimations().some((a) => a.playState === 'running')) return false;
+        return true;
+      }),
+      { what },
+    );
+  }
+
   async screenshot(path) {
     await this.page.screenshot({ path });
   }
