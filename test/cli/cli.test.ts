@@ -155,6 +155,11 @@ test('the shipped example shows the main job', () => {
   const r = run(['check', 'examples/work-report.txt']);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /examples\/work-report\.txt:8:1 error 带括号的序号后不加标点/);
+  // Proofreading: a context pair, half-width punctuation, a suspected wrong character, a misused word.
+  assert.match(r.stdout, /examples\/work-report\.txt:13:10 warning 表示“到某时为止”宜用“截至”/);
+  assert.match(r.stdout, /examples\/work-report\.txt:13:30 error 中文中应使用全角标点/);
+  assert.match(r.stdout, /examples\/work-report\.txt:18:82 warning 疑似错别字：“渡”可能应为“度”（制度）/);
+  assert.match(r.stdout, /examples\/work-report\.txt:22:23 error 错别字：“布署”应为“部署”/);
 });
 
 test('check honours the ignore words and per-file switches that the editor writes to .gongwenrc.json', () => {

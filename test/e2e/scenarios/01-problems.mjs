@@ -14,8 +14,12 @@ export default {
       ['二级标题序号不连续：上一个是“（三）”，此处应为“（四）”，缺少“（四）”', 14, 1],
       ['二级标题单独成行时末尾不加句号', 14, 22],
       ['一级标题序号不连续：上一个是“二、”，此处应为“三、”，缺少“三、”', 20, 1],
+      ['表示“到某时为止”宜用“截至”', 13, 10],
+      ['中文中应使用全角标点：“,”应改为“，”', 13, 30],
+      ['疑似错别字：“渡”可能应为“度”（制度）', 18, 82],
+      ['错别字：“布署”应为“部署”', 22, 23],
     ];
-    const rows = await wb.problems((r) => expected.every(([message]) => r.some((row) => row.includes(message))), 'the six expected problems');
+    const rows = await wb.problems((r) => expected.every(([message]) => r.some((row) => row.includes(message))), 'the expected problems');
     for (const [message, line, column] of expected) {
       const row = rows.find((r) => r.includes(message));
       assert.ok(row.includes(`[Ln ${line}, Col ${column}]`), `“${message}” should be at Ln ${line}, Col ${column}: ${row}`);

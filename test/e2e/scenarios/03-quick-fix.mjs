@@ -1,5 +1,5 @@
-// Scenario 3: quick fixes change the text as expected — a heading-marker fix from the light bulb menu,
-// and a numbering gap fixed by the renumber command.
+// Scenario 3: quick fixes change the text as expected — a heading-marker fix and a misused word
+// (布署 → 部署) from the light bulb menu, and a numbering gap fixed by the renumber command.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ async function openQuickFixMenu(page) {
 
 export default {
   docs: { '-menu': 'quick-fix.png' },
-  title: 'a quick fix corrects a heading marker and renumbering fixes a numbering gap',
+  title: 'quick fixes correct a heading marker and a misused word, and renumbering fixes a numbering gap',
   async run({ page, wb, workspace, shot }) {
     await wb.openFile(FILE);
     await wb.problems((rows) => rows.some((r) => r.includes(FILE)) && rows.some((r) => r.includes('[Ln 8, Col 1]')), 'the problems of the file');
@@ -31,7 +31,15 @@ export default {
     await wb.waitForText((text) => text.includes('（二）坚持服务发展') && !text.includes('（二）、'), 'line 8 to read “（二）坚持服务发展”');
     await wb.problems((rows) => !rows.some((r) => r.includes('[Ln 8, Col 1]')), 'the heading-marker problem on line 8 to go away');
 
-    // 2. The numbering gap （三）→（五） on line 14: the light bulb offers renumbering ...
+    // 2. The misused word “布署” on line 22 → “部署”.
+    await wb.focusEditor();
+    await wb.goTo(22, 24);
+    menu = await openQuickFixMenu(page);
+    await wb.chooseAction(menu, '改为“部署”');
+    await wb.waitForText((text) => text.includes('上级决策部署') && !text.includes('布署'), 'line 22 to read “上级决策部署”');
+    await wb.problems((rows) => !rows.some((r) => r.includes('“布署”应为“部署”')), 'the misused-word problem to go away');
+
+    // 3. The numbering gap （三）→（五） on line 14: the light bulb offers renumbering ...
     await wb.focusEditor();
     await wb.goTo(14, 2);
     menu = await openQuickFixMenu(page);
@@ -55,6 +63,7 @@ export default {
     assert.ok(lines[13].startsWith('（四）坚持从严治党'), lines[13]);
     assert.equal(lines[19], '三、下一步工作打算');
     assert.ok(lines[6].includes('三是抓好成果转化') && !lines[6].includes('四是'), lines[6]);
+    assert.ok(lines[21].includes('认真贯彻落实上级决策部署，'), lines[21]);
     assert.ok(lines[10].startsWith('（三）坚持守牢底线'), 'untouched lines stay as they were');
   },
 };
