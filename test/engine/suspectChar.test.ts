@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildLexiconData, CompactLexicon, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
+import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
 import { candidatesFor, quotedRanges, suggestReplacements, suspectChar } from '../../server/src/engine/rules/suspectChar';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 import { evaluate, parseEcspell } from '../../server/src/tools/eval';
@@ -131,4 +131,15 @@ test('fp: counts error and warning findings per 10,000 characters over a folder'
   assert.equal(r.rules['suspect-char'], 1);
   assert.equal(r.count, Object.values(r.rules).reduce((a, b) => a + b, 0));
   assert.ok(Math.abs(r.per10k - (r.count * 10000) / r.chars) < 1e-9);
+});
+
+test('a suspected wrong character gives way to a word-list finding on the same text', () => {
+  // 布署 is in the misused-word list; the guess (布 → 部) would say the same thing a second time.
+  const findings = new Linter({ segmenter: real, lexicon: () => real.lexicon }).lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
+  const at = findings.filter((f) => f.range.start.character <= 10 && f.range.end.character >= 11);
+  assert.deepEqual(at.map((f) => f.rule), ['misused-word']);
+  // With the misused-word rule off, the guess speaks.
+  const alone = new Linter({ segmenter: real, lexicon: () => real.lexicon, config: { ...DEFAULT_CONFIG, rules: { 'misused-word': 'off' } } })
+    .lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
+  assert.ok(alone.some((f) => f.rule === 'suspect-char'), JSON.stringify(alone));
 });

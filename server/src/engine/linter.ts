@@ -96,6 +96,8 @@ export class Linter {
   private readonly needsSegmentation: boolean;
   /** Rules whose keyed findings are dropped when the key recurs in the document. */
   private readonly uniqueKeyRules = new Set<string>();
+  /** Rules whose findings give way to overlapping findings of other rules (`yieldsToOtherRules`). */
+  private readonly yieldingRules = new Set<string>();
   private readonly fileKey?: string;
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
@@ -114,6 +116,7 @@ export class Linter {
       if (rule.scope === 'line') {
         this.lineRules.push({ rule, severity, userSeverity, options });
         if (rule.recurringKeysAllowed === false) this.uniqueKeyRules.add(rule.id);
+        if (rule.yieldsToOtherRules) this.yieldingRules.add(rule.id);
       }
       else this.documentRules.push({ rule, severity, userSeverity, options });
     }
@@ -221,6 +224,16 @@ export class Linter {
       for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
         findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
+      }
+    }
+    if (this.yieldingRules.size > 0 && findings.length > 1) {
+      // Only findings that propose a correction count (a sentence-length hint over the whole sentence does not).
+      const sure = findings.filter((f) => !this.yieldingRules.has(f.rule) && (f.fixes?.length ?? 0) > 0);
+      if (sure.length > 0) {
+        for (let k = findings.length - 1; k >= 0; k--) {
+          const f = findings[k];
+          if (this.yieldingRules.has(f.rule) && sure.some((s) => s.start < f.end && f.start < s.end)) findings.splice(k, 1);
+        }
       }
     }
     return {

@@ -22,6 +22,11 @@ export interface RuleMeta {
   usesSegmentation?: boolean;
   /** The rule reads word frequencies (`context.lexicon`); it is skipped until the lexicon is ready. */
   needsLexicon?: boolean;
+  /**
+   * The rule guesses (suspect-char): a finding of it is dropped where a finding of another rule on the same
+   * line that proposes a correction overlaps it — a word list that knows the error speaks with more authority, and once is enough.
+   */
+  yieldsToOtherRules?: boolean;
 }
 
 /** Options a user sets for one rule in the configuration ("maxLength": 120, …). */

@@ -237,6 +237,7 @@ export const suspectChar: LineRule = {
   needsSegmentation: true,
   needsLexicon: true,
   recurringKeysAllowed: false,
+  yieldsToOtherRules: true,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
     const findings: LineFinding[] = [];
