@@ -1,5 +1,3 @@
-import charPinyin from '../../../data/char-pinyin.json';
-import charShapes from '../../../data/char-shapes.json';
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -43,12 +41,22 @@ const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
 
 let syllablesOf: Map<string, string[]> | undefined;
 let charsOf: Map<string, string> | undefined;
+let shapes: Record<string, string> | undefined;
+
+// The character tables (~620 KB of the server's bundle) are required on first use, not at start-up:
+// this rule needs the lexicon, which arrives seconds later. Literal paths, so that the bundler inlines them.
+function charShapes(): Record<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (shapes ??= require('../../../data/char-shapes.json') as Record<string, string>);
+}
 
 function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
   if (!syllablesOf || !charsOf) {
     syllablesOf = new Map();
     charsOf = new Map();
-    for (const [syllable, chars] of Object.entries(charPinyin as Record<string, string>)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const charPinyin = require('../../../data/char-pinyin.json') as Record<string, string>;
+    for (const [syllable, chars] of Object.entries(charPinyin)) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
@@ -109,7 +117,7 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
     out.push({ char: c, kind });
   };
   for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
-  for (const c of (charShapes as Record<string, string>)[char] ?? '') add(c, 'shape');
+  for (const c of charShapes()[char] ?? '') add(c, 'shape');
   return out;
 }
 
