@@ -24,6 +24,8 @@ export const REQUIRED_ENTRIES = [
   'extension/dist/segmentation-worker.js',
   'extension/server/data/jieba/idf.utf8',
   'extension/server/data/jieba/stop_words.utf8',
+  'extension/server/data/char-shapes.json',
+  'extension/server/data/char-pinyin.json',
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',
   'extension/node_modules/nodejieba/build/Release/nodejieba.node',

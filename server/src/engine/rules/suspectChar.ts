@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -43,20 +45,29 @@ let syllablesOf: Map<string, string[]> | undefined;
 let charsOf: Map<string, string> | undefined;
 let shapes: Record<string, string> | undefined;
 
-// The character tables (~620 KB of the server's bundle) are required on first use, not at start-up:
-// this rule needs the lexicon, which arrives seconds later. Literal paths, so that the bundler inlines them.
+/**
+ * The character tables (server/data/char-shapes.json and char-pinyin.json, ~620 KB) are read on first
+ * use and kept out of the bundles: this rule needs the lexicon, which arrives seconds after start-up,
+ * and every start-up would otherwise parse them (a third of dist/server.js). Found beside the bundles
+ * (dist/ → server/data/, also in the .vsix) or beside the compiled sources (out/server/data/).
+ */
+function readCharTable(name: string): Record<string, string> {
+  const candidates = [path.join(__dirname, '..', 'server', 'data', name), path.join(__dirname, '..', '..', '..', 'data', name)];
+  for (const file of candidates) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  }
+  throw new Error(`找不到字表 ${name}（应在 ${candidates.join(' 或 ')}）`);
+}
+
 function charShapes(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (shapes ??= require('../../../data/char-shapes.json') as Record<string, string>);
+  return (shapes ??= readCharTable('char-shapes.json'));
 }
 
 function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
   if (!syllablesOf || !charsOf) {
     syllablesOf = new Map();
     charsOf = new Map();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const charPinyin = require('../../../data/char-pinyin.json') as Record<string, string>;
-    for (const [syllable, chars] of Object.entries(charPinyin)) {
+    for (const [syllable, chars] of Object.entries(readCharTable('char-pinyin.json'))) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
