@@ -3,7 +3,8 @@
 //
 // The same script started with `lexiconOnly` is a short-lived helper thread that parses the word
 // frequencies (~0.1–0.2 s) while nodejieba loads, and hands them over as compact buffers: the main
-// thread never parses the dictionary, and segmentation is not delayed by it.
+// thread never parses the dictionary, segmentation is not delayed by it, and the parse's temporary
+// memory goes away with the helper (parsed in this thread after nodejieba, ~30 MB of it stayed resident).
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';
@@ -48,11 +49,32 @@ if (options.lexiconOnly) {
     send({ type: 'failed', error: loaded.error });
   } else {
     send({ type: 'ready', milliseconds: loaded.milliseconds });
+    // The frequencies are passed on once the lines queued at 'ready' have been cut (or soon, if none
+    // come): word counts and the segmentation rules first, then the server's pass of the frequency
+    // rules (the first one, on the main thread, is the slower one).
+    let cutsAnswered = false;
+    let result: FromWorker | undefined;
+    const passOn = () => {
+      if (result && cutsAnswered) post(result);
+      if (cutsAnswered) result = undefined;
+    };
+    void lexicon.then((message) => {
+      result = message;
+      passOn();
+    });
+    setTimeout(() => {
+      cutsAnswered = true;
+      passOn();
+    }, 200);
     port.on('message', (message: ToWorker) => {
       if (message.type === 'cut') {
         send({ type: 'cut', id: message.id, words: message.texts.map((t) => loaded.jieba.cut(t, true)) });
+        // After the messages already queued (a large document sends several batches at once).
+        setImmediate(() => {
+          cutsAnswered = true;
+          passOn();
+        });
       }
     });
   }
-  void lexicon.then(post);
 }
