@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { binaryState } from './patch-nodejieba.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -23,6 +24,8 @@ export const REQUIRED_ENTRIES = [
   'extension/dist/segmentation-worker.js',
   'extension/server/data/jieba/idf.utf8',
   'extension/server/data/jieba/stop_words.utf8',
+  'extension/server/data/char-shapes.json',
+  'extension/server/data/char-pinyin.json',
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',
   'extension/node_modules/nodejieba/build/Release/nodejieba.node',
@@ -112,6 +115,13 @@ export function extractZip(file, dir) {
 export function packageExtension({ build = true, out = defaultVsixPath(), quiet = false } = {}) {
   const log = quiet ? () => {} : (line) => console.log(line);
   if (build) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  // The .vsix carries node_modules/nodejieba's binary: it must be the patched build, which loads the
+  // dictionary once (scripts/patch-nodejieba.mjs; an unpatched one costs ~110 MB more per process).
+  const binary = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node');
+  const state = binaryState(binary);
+  if (state !== 'patched') {
+    throw new Error(`nodejieba 的二进制${state === 'unpatched' ? '未打补丁（词典会加载两份）' : state === 'missing' ? '缺失' : '无法加载'}：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。`);
+  }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const args = [require.resolve('@vscode/vsce/vsce'), 'package', '--target', hostTarget(), '--out', out];
   // Without a repository URL vsce cannot turn README links into absolute ones; keep them relative.

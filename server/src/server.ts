@@ -27,6 +27,15 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let segmenter: WorkerSegmenter | undefined;
+/** When a document last changed (ms): work that would hold up typing waits for a pause. */
+let lastChange = 0;
+const QUIET_MS = 400;
+
+function whenQuiet(run: () => void): void {
+  const wait = lastChange + QUIET_MS - Date.now();
+  if (wait <= 0) run();
+  else setTimeout(() => whenQuiet(run), wait);
+}
 let segmenterWords = '';
 let segmentationWarned = false;
 let wantSegmentation = false;
@@ -51,6 +60,7 @@ function segmenterFor(userWords: readonly string[]): WorkerSegmenter {
         void connection.window.showWarningMessage(`公文写作助手：${detail}。依赖分词的检查和词数统计已停用，其余功能照常使用。`);
       }
     },
+    whenQuiet,
   );
   if (wantSegmentation) segmenter.start();
   return segmenter;
@@ -121,7 +131,10 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  lastChange = Date.now();
+  publisher.schedule(e.document.uri);
+});
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
   forgetCompletionDocument(e.document.uri);

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { BYTES_PER_THREAD, defaultJobs } from '../../server/src/cli/main';
+import { ALL_RULES } from '../../server/src/engine';
 import { tempDir } from '../helpers/tempDir';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -44,4 +46,18 @@ test('check --jobs N gives the same output, messages and exit code as one thread
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the default number of threads follows the amount of text, at most one per core', (t) => {
+  if (!ALL_RULES.some((r) => r.needsSegmentation && r.enabledByDefault !== false)) {
+    assert.equal(defaultJobs([50_000_000], 8), 1, 'without segmentation rules: one thread');
+    return t.skip('no default-on rule needs segmentation');
+  }
+  const mb = 1_000_000;
+  assert.equal(defaultJobs([5_000, 20_000, 30_000], 2), 1, 'a few reports: the dictionary load would cost more than it saves');
+  assert.equal(defaultJobs(Array.from({ length: 200 }, () => 38_000), 2), 2, '200 reports (7.6 MB) on two cores');
+  assert.equal(defaultJobs(Array.from({ length: 200 }, () => 38_000), 16), Math.floor((200 * 38_000) / BYTES_PER_THREAD));
+  assert.equal(defaultJobs([3 * mb], 8), 1, 'one file: one thread');
+  assert.equal(defaultJobs([3 * mb, 3 * mb], 8), 2);
+  assert.equal(defaultJobs([], 4), 1);
 });

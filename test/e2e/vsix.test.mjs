@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createRequire } from 'node:module';
 import { defaultVsixPath, extractZip, listZip, REQUIRED_ENTRIES } from '../../scripts/package.mjs';
+import { binaryState } from '../../scripts/patch-nodejieba.mjs';
 import { ROOT, waitFor } from './lib/util.mjs';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +44,8 @@ test('the .vsix holds the bundles, nodejieba and its dictionaries, and no source
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'extension', 'package.json'), 'utf8'));
   assert.equal(manifest.main, './dist/client.js');
   assert.ok(fs.statSync(vsix).size < 5 * 1024 * 1024, 'the .vsix should stay under 5 MB');
+  // The packaged binary is the patched nodejieba that loads its dictionary once (scripts/patch-nodejieba.mjs).
+  assert.equal(binaryState(path.join(dir, 'extension', 'node_modules', 'nodejieba', 'build', 'Release', 'nodejieba.node')), 'patched');
 });
 
 test('the server runs from the unpacked extension, with segmentation', async () => {

@@ -32,7 +32,7 @@ const USAGE = `用法：
   --format    输出格式（check 默认 pretty，outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
   --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
-  --jobs, -j  并行检查的线程数（默认：启用分词检查且文件较多时按 CPU 核数，否则单线程）
+  --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）
   -h, --help  显示帮助
   -v, --version
 退出码：0 未发现错误；1 发现错误（error）；2 用法或读写错误。`;
@@ -197,14 +197,36 @@ export async function checkFile(
 }
 
 /**
- * How many worker threads `check` uses by default. Threads pay off only when segmentation does the
- * heavy lifting (the structure rules check ~5 MB/s in one thread, less than a thread's start-up and
- * warm-up costs); then one per core, but never more than one per 4 files.
+ * Bytes of text that justify one more worker thread. A thread first loads the segmentation dictionary
+ * and the word frequencies (~1 s of CPU, ~130 MB), as much as checking ~300 K characters (~0.9 MB of
+ * UTF-8 Chinese) costs; below that, a second thread adds more work than it takes over.
  */
-function defaultJobs(files: number): number {
+export const BYTES_PER_THREAD = 900_000;
+
+/**
+ * How many worker threads `check` uses by default: by the amount of text, one per BYTES_PER_THREAD,
+ * at most one per core, and threads only when a default-on rule needs segmentation (without it a file
+ * costs a few milliseconds, less than a thread's start-up).
+ */
+export function defaultJobs(sizes: readonly number[], cores = availableCores()): number {
   if (!ALL_RULES.some((r) => r.needsSegmentation && r.enabledByDefault !== false)) return 1;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, Math.floor(files / 4)));
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.min(cores, sizes.length, Math.floor(bytes / BYTES_PER_THREAD)));
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** File sizes in bytes (0 for a file that cannot be read: its check reports the error). */
+function fileSizes(files: readonly string[]): number[] {
+  return files.map((file) => {
+    try {
+      return fs.statSync(file).size;
+    } catch {
+      return 0;
+    }
+  });
 }
 
 async function check(
@@ -218,7 +240,8 @@ async function check(
 ): Promise<number> {
   checkFormat(format, ['pretty', 'json']);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
-  let jobs = defaultJobs(files.length);
+  const sizes = fileSizes(files);
+  let jobs = defaultJobs(sizes);
   if (jobsOption !== undefined) {
     jobs = Number(jobsOption);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs 应为正整数');
@@ -226,7 +249,7 @@ async function check(
   jobs = Math.min(jobs, files.length);
   const results: CheckedFile[] = [];
   let ioError = false;
-  const outcomes = jobs > 1 ? await checkInWorkers(files, configPath, fix, jobs) : undefined;
+  const outcomes = jobs > 1 ? await checkInWorkers(files, sizes, configPath, fix, jobs) : undefined;
   if (outcomes) {
     // Messages and results in the order of the files, as a single thread would give them.
     const printed = new Set<string>();
@@ -287,20 +310,22 @@ export interface WorkerOutcome {
 
 /**
  * Checks files in `jobs` worker threads, each with its own segmenter (nodejieba loads once per worker).
- * Files are handed out one at a time, so a long file does not hold up the others.
+ * Files are handed out one at a time, largest first, so that a long file neither waits at the end of
+ * the queue nor holds up the others; results keep the order of the command line.
  */
-async function checkInWorkers(files: string[], configPath: string | undefined, fix: boolean, jobs: number): Promise<WorkerOutcome[]> {
+async function checkInWorkers(files: string[], sizes: readonly number[], configPath: string | undefined, fix: boolean, jobs: number): Promise<WorkerOutcome[]> {
   const script = [path.join(__dirname, 'cli-worker.js'), path.join(__dirname, 'checkWorker.js')].find((f) => fs.existsSync(f));
   if (!script) throw new Error('找不到检查线程脚本 cli-worker.js（请先构建）');
   const outcomes = new Array<WorkerOutcome>(files.length);
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   let next = 0;
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(script, { workerData: { configPath, fix } });
         const feed = () => {
-          if (next < files.length) {
-            const index = next++;
+          if (next < order.length) {
+            const index = order[next++];
             worker.postMessage({ index, file: files[index] });
           } else {
             void worker.terminate();

@@ -8,6 +8,9 @@ export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
 const BATCH_CHARS = 200_000;
 const MAX_CACHED_LINES = 200_000;
+/** The pool of distinct words starts afresh past this size (words longer than 8 characters are not pooled). */
+const MAX_INTERNED_WORDS = 100_000;
+const MAX_INTERNED_CHARS = 8;
 /** Lines longer than this are not segmented (a 5 MB single line would stall the worker). */
 const MAX_LINE_CHARS = 100_000;
 
@@ -18,7 +21,7 @@ const MAX_LINE_CHARS = 100_000;
 export class WorkerSegmenter implements Segmenter {
   state: SegmenterState = 'idle';
   error?: string;
-  /** The dictionary's word frequencies, once the worker has built them (undefined until then). */
+  /** The dictionary's word frequencies, once the worker has built them and they were adopted (see `adoptWhen`). */
   lexicon?: Lexicon;
   private worker?: Worker;
   /** Recently used lines first out: a Map keeps insertion order, and a hit re-inserts. */
@@ -28,12 +31,19 @@ export class WorkerSegmenter implements Segmenter {
   private nextId = 1;
   private pending = new Map<number, string[]>();
   private flushScheduled = false;
+  private words = new Map<string, string>();
 
   constructor(
     private readonly workerScript: string,
     private readonly options: WorkerOptions,
     private readonly onUpdate: () => void,
     private readonly onStateChange: (state: SegmenterState, detail?: string) => void = () => {},
+    /**
+     * When to start using the frequencies once they arrive. The first lint with them checks every line
+     * again with the frequency rules (~0.1–0.3 s for 10 K characters, on the main thread): the server
+     * waits for a pause in typing.
+     */
+    private readonly adoptWhen: (adopt: () => void) => void = (adopt) => adopt(),
   ) {}
 
   /** Starts loading the dictionary in the background. */
@@ -113,8 +123,12 @@ export class WorkerSegmenter implements Segmenter {
     } else if (message.type === 'failed') {
       this.fail(message.error);
     } else if (message.type === 'lexicon') {
-      this.lexicon = new CompactLexicon(message.data);
-      this.onUpdate();
+      const lexicon = new CompactLexicon(message.data);
+      this.adoptWhen(() => {
+        if (this.state === 'failed' || this.lexicon) return;
+        this.lexicon = lexicon;
+        this.onUpdate();
+      });
     } else if (message.type === 'lexicon-failed') {
       this.onStateChange(this.state, message.error);
     } else {
@@ -122,7 +136,7 @@ export class WorkerSegmenter implements Segmenter {
       this.pending.delete(message.id);
       texts.forEach((text, i) => {
         this.inFlight.delete(text);
-        this.cache.set(text, message.words[i]);
+        this.cache.set(text, this.intern(message.words[i]));
       });
       if (this.cache.size > MAX_CACHED_LINES) {
         let excess = this.cache.size - MAX_CACHED_LINES * 0.8;
@@ -133,6 +147,22 @@ export class WorkerSegmenter implements Segmenter {
       }
       if (this.pending.size === 0) this.onUpdate();
     }
+  }
+
+  /**
+   * One string per distinct word: a 1 M-character report has ~600 K words but ~20 K distinct ones, and
+   * every word arrives from the worker as a new string (~22 MB at 1 M, kept by the tokens of every line).
+   */
+  private intern(words: string[]): string[] {
+    const pool = this.words;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const known = pool.get(word);
+      if (known !== undefined) words[i] = known;
+      else if (word.length <= MAX_INTERNED_CHARS) pool.set(word, word);
+    }
+    if (pool.size > MAX_INTERNED_WORDS) this.words = new Map();
+    return words;
   }
 
   private fail(error: string): void {

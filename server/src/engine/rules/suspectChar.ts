@@ -1,5 +1,5 @@
-import charPinyin from '../../../data/char-pinyin.json';
-import charShapes from '../../../data/char-shapes.json';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -43,12 +43,31 @@ const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
 
 let syllablesOf: Map<string, string[]> | undefined;
 let charsOf: Map<string, string> | undefined;
+let shapes: Record<string, string> | undefined;
+
+/**
+ * The character tables (server/data/char-shapes.json and char-pinyin.json, ~620 KB) are read on first
+ * use and kept out of the bundles: this rule needs the lexicon, which arrives seconds after start-up,
+ * and every start-up would otherwise parse them (a third of dist/server.js). Found beside the bundles
+ * (dist/ → server/data/, also in the .vsix) or beside the compiled sources (out/server/data/).
+ */
+function readCharTable(name: string): Record<string, string> {
+  const candidates = [path.join(__dirname, '..', 'server', 'data', name), path.join(__dirname, '..', '..', '..', 'data', name)];
+  for (const file of candidates) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  }
+  throw new Error(`找不到字表 ${name}（应在 ${candidates.join(' 或 ')}）`);
+}
+
+function charShapes(): Record<string, string> {
+  return (shapes ??= readCharTable('char-shapes.json'));
+}
 
 function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
   if (!syllablesOf || !charsOf) {
     syllablesOf = new Map();
     charsOf = new Map();
-    for (const [syllable, chars] of Object.entries(charPinyin as Record<string, string>)) {
+    for (const [syllable, chars] of Object.entries(readCharTable('char-pinyin.json'))) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
@@ -109,7 +128,7 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
     out.push({ char: c, kind });
   };
   for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
-  for (const c of (charShapes as Record<string, string>)[char] ?? '') add(c, 'shape');
+  for (const c of charShapes()[char] ?? '') add(c, 'shape');
   return out;
 }
 
