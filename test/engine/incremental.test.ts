@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { computeStats, formatThousands, countHanChars, Linter, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
+import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars, Linter, LineRule, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
+import type { LineFinding } from '../../server/src/engine/rules/rule';
+import { checkTree } from '../reliability/invariants';
 import { commonPrefixLength, commonSuffixLength, splitIncrementally } from '../../server/src/engine/lineDiff';
 import { outlineToJson } from '../../server/src/engine';
 
@@ -108,4 +110,118 @@ test('countHanChars and formatThousands keep their meaning on the fast paths', (
   assert.equal(countHanChars('𠮷野家，abc〇々'), 5); // 𠮷 野 家 〇 々 are Han; the comma and Latin are not
   assert.equal(countHanChars(''), 0);
   for (const n of [0, 7, 999, 1000, 1203, 65536, 1234567, -4321]) assert.equal(formatThousands(n), n.toLocaleString('en-US'));
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Edits in the body of a longer report, where the section tree is updated around the change instead of
+// rebuilt, and document rules keep their findings: the results must equal a fresh analysis.
+
+const BODY_PIECES = ['的', '，', '。', '一是', '二是加强', '三是', '第一，', '（一）', '1.', '\n', '\n\n', '“', '”', '（', '）', '𠮷', '整改', '', '特此报告。', '2024年12月20日'];
+
+/** A report long enough that most lines are body text away from the title and the closing. */
+function longReport(): string {
+  const levels = read('levels.txt').split('\n');
+  const body = levels.slice(3, 20).join('\n'); // from 各位领导 to the last heading's text
+  const extra = [
+    '二、主要做法',
+    '坚持问题导向，一是抓整改，二是抓落实，三是抓长效。全年整改问题12个。',
+    '（一）加强组织领导',
+    '成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。',
+    '（二）完善制度机制',
+    '“制定办法”和《实施细则》印发执行（试行）。',
+    '1.健全工作制度',
+    '第一，建立台账；第二，销号管理。整改整改。',
+  ].join('\n');
+  return [levels[0], levels[1], '', body, extra, read('numbering-errors.txt'), levels.slice(20).join('\n')].join('\n');
+}
+
+/** An edit at a random line and column: insert a piece, maybe delete a few characters. */
+const bodyEditArb = fc.tuple(fc.nat(), fc.nat(), fc.nat(3), fc.array(fc.constantFrom(...BODY_PIECES), { maxLength: 3 }).map((a) => a.join('')));
+
+function applyBodyEdit(text: string, [lineSeed, columnSeed, remove, insert]: [number, number, number, string]): string {
+  const lines = text.split('\n');
+  const line = lineSeed % lines.length;
+  const column = lines[line].length ? columnSeed % (lines[line].length + 1) : 0;
+  let offset = column;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  return text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + remove));
+}
+
+/** A line rule with keyed findings that drop out when the key recurs (as suspect-char does): one per 整改 or 一是. */
+const keyedRule: LineRule = {
+  id: 'test-keyed',
+  scope: 'line',
+  description: '测试',
+  defaultSeverity: 'hint',
+  recurringKeysAllowed: false,
+  check({ text }) {
+    const found: LineFinding[] = [];
+    for (const key of ['整改', '一是', '𠮷']) {
+      for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) found.push({ start: at, end: at + key.length, message: key, key });
+    }
+    return found;
+  },
+};
+
+test('the section tree updated around body edits equals a fresh build (and keeps its invariants)', () => {
+  const base = longReport();
+  let updated = 0;
+  fc.assert(
+    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+      const kind = markdown ? 'markdown' : 'plaintext';
+      const parser = new DocumentParser();
+      let text = base;
+      let previous = parser.parse(text, kind);
+      let previousJson = outlineToJson(previous.root);
+      for (const edit of edits) {
+        text = applyBodyEdit(text, edit);
+        const incremental = parser.parse(text, kind);
+        if (parser.lastTreeUpdate) updated++;
+        const fresh = parseDocument(text, kind);
+        assert.deepEqual(outlineToJson(incremental.root), outlineToJson(fresh.root));
+        checkTree(incremental);
+        // The previous tree still describes the previous text.
+        assert.deepEqual(outlineToJson(previous.root), previousJson);
+        previous = incremental;
+        previousJson = outlineToJson(incremental.root);
+      }
+    }),
+    { numRuns: 300 },
+  );
+  assert.ok(updated > 300, `the tree was updated in place only ${updated} times`);
+});
+
+test('a linter fed body edits (document rules reused, keyed findings) gives the same findings as a fresh one', () => {
+  const base = longReport();
+  const rules = [...ALL_RULES, keyedRule];
+  // Words are characters: enough for the segmentation-based rules to run.
+  const segmenter: Segmenter = { cut: (text) => [...text] };
+  fc.assert(
+    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+      const kind = markdown ? 'markdown' : 'plaintext';
+      const linter = new Linter({ rules, segmenter });
+      let text = base;
+      linter.lint(text, kind);
+      for (const edit of edits) {
+        text = applyBodyEdit(text, edit);
+        const incremental = linter.lint(text, kind);
+        const fresh = new Linter({ rules, segmenter }).lint(text, kind);
+        assert.deepEqual(incremental.findings, fresh.findings);
+        assert.deepEqual(linter.lint(text, kind).findings, fresh.findings, 'the same text again');
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a new text with identical lines checks each text once and places its findings on every line', () => {
+  const line = '“整改落实”情况良好（一是，二是）。';
+  const text = ['标题', '', ...Array(5).fill(line), '结束。'].join('\n');
+  const rules = [...ALL_RULES, keyedRule];
+  let checks = 0;
+  const counting: LineRule = { ...keyedRule, id: 'test-counting', recurringKeysAllowed: true, check: (context) => (checks++, keyedRule.check(context)) };
+  const result = new Linter({ rules: [...rules, counting] }).lint(text);
+  assert.equal(checks, 3); // 标题, the repeated line, 结束。
+  const lines = result.findings.filter((f) => f.rule === 'test-counting').map((f) => f.range.start.line);
+  assert.deepEqual([...new Set(lines)], [2, 3, 4, 5, 6]);
 });

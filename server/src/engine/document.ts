@@ -3,7 +3,7 @@ import { HeadingInfo, HeadingLevel } from './headings';
 import { analyzeLine, LineInfo } from './lineInfo';
 import { carryOver, LineChange, splitIncrementally, SplitText } from './lineDiff';
 import { countVisibleChars } from './text';
-import { Range, range } from './types';
+import { Position, Range, range } from './types';
 
 export type DocumentKind = 'plaintext' | 'markdown';
 
@@ -42,13 +42,28 @@ export interface ReportDocument {
 }
 
 /**
+ * What the latest `parse` did with the section tree: `undefined` after a full build; otherwise the tree
+ * was updated locally (no heading line changed, see updateTree) and `itemsSame` says whether the changed
+ * lines also kept their enumeration items (markers, numbers, positions and titles).
+ */
+export interface TreeUpdate {
+  change: LineChange;
+  itemsSame: boolean;
+}
+
+/**
  * Parses documents again and again as they change. Only the lines around a change are split and
- * analysed again; unchanged lines keep their `LineInfo` (see lineDiff.ts).
+ * analysed again; unchanged lines keep their `LineInfo` (see lineDiff.ts). The section tree is updated
+ * in place of a rebuild when no heading line changed: nodes before the change are shared with the
+ * previous tree, nodes after it are shared or shifted, and only the sections holding the change are new.
+ * (Shared nodes get their `parent` pointed at the new tree; everything else about a previous tree stays valid.)
  */
 export class DocumentParser {
-  private previous?: { split: SplitText; kind: DocumentKind; infos: (LineInfo | undefined)[] };
+  private previous?: { split: SplitText; kind: DocumentKind; infos: LineInfo[]; root: SectionNode };
   /** The lines that changed in the latest `parse` (undefined after a full parse). */
   lastChange?: LineChange;
+  /** How the latest `parse` got its tree (undefined: built from scratch). */
+  lastTreeUpdate?: TreeUpdate;
 
   parse(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
     const previous = this.previous?.kind === kind ? this.previous : undefined;
@@ -68,13 +83,16 @@ export class DocumentParser {
       if (!info || info === BLANK) info = analyzeLine(lines[i], markdown);
       lineInfos[i] = info;
     }
-    this.previous = { split, kind, infos: lineInfos };
+    const updated = previous && change ? updateTree(previous, change, lines, lineInfos, markdown) : undefined;
+    const root = updated ? updated.root : buildTree(lines, lineInfos, markdown);
+    this.previous = { split, kind, infos: lineInfos, root };
     this.lastChange = change;
-    return { kind, lines, lineInfos, ignoredLines, root: buildTree(lines, lineInfos, markdown) };
+    this.lastTreeUpdate = updated && change ? { change, itemsSame: updated.itemsSame } : undefined;
+    return { kind, lines, lineInfos, ignoredLines, root };
   }
 }
 
-const BLANK: LineInfo = { blank: true, items: [], visibleChars: 0, closingFormula: false, dateLine: false };
+const BLANK: LineInfo = { blank: true, heading: undefined, items: [], visibleChars: 0, closingFormula: false, dateLine: false, pairedMarks: false };
 
 export function parseDocument(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
   return new DocumentParser().parse(text, kind);
@@ -332,6 +350,121 @@ function findClosing(lines: string[], infos: LineInfo[]): number | undefined {
 function nextTextLineBackward(infos: LineInfo[], from: number): number | undefined {
   for (let i = from; i >= 0; i--) if (!infos[i].blank) return i;
   return undefined;
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** A changed line that cannot change the tree's shape: text, not a heading, no Markdown fence or front matter. */
+function isBodyLine(line: string, info: LineInfo, markdown: boolean): boolean {
+  return !info.blank && !info.heading && !(markdown && (line === '---' || FENCE.test(line)));
+}
+
+/** Index of the `n`-th non-blank line from the start (n ≥ 1), or Infinity. */
+function nthTextLine(infos: LineInfo[], n: number): number {
+  for (let i = 0; i < infos.length; i++) if (!infos[i].blank && --n === 0) return i;
+  return Infinity;
+}
+
+/** Index of the `n`-th non-blank line from the end (n ≥ 1), or -1. */
+function nthTextLineFromEnd(infos: LineInfo[], n: number): number {
+  for (let i = infos.length - 1; i >= 0; i--) if (!infos[i].blank && --n === 0) return i;
+  return -1;
+}
+
+/** The items of a line, as compared between versions (titles included: section-completeness reads them). */
+function itemsSignature(lines: string[], infos: LineInfo[], from: number, to: number): string {
+  let signature = '';
+  for (let i = from; i < to; i++) {
+    for (const item of infos[i].items) {
+      signature += `${i - from}\u0000${item.family}\u0000${item.number}\u0000${item.marker}\u0000${item.markerStart}\u0000${item.markerEnd}\u0000${item.punctuation}\u0000${itemSummary(item, lines[i]).title}\u0001`;
+    }
+  }
+  return signature;
+}
+
+/**
+ * The tree of the new text derived from the previous one, when the change is confined to body lines:
+ * lines [start, oldEnd) of the old text became [start, newEnd) of the new one, none of them (before or
+ * after) blank or a heading, away from the title (the first two text lines) and from the closing (the
+ * last five text lines, which findClosing reads). The sections holding the change then keep their place
+ * in the tree: they get new sizes and ends, the owner of the changed lines gets their items anew, nodes
+ * after the change move by the difference in lines. Returns undefined when the tree must be rebuilt.
+ */
+function updateTree(
+  previous: { split: SplitText; infos: LineInfo[]; root: SectionNode },
+  change: LineChange,
+  lines: string[],
+  infos: LineInfo[],
+  markdown: boolean,
+): { root: SectionNode; itemsSame: boolean } | undefined {
+  const { start, oldEnd, newEnd } = change;
+  const oldLines = previous.split.lines;
+  const oldInfos = previous.infos;
+  if (start === oldEnd && start === newEnd && oldLines.length === lines.length) return { root: previous.root, itemsSame: true };
+  if (start >= oldEnd || start >= newEnd) return undefined;
+  for (let i = start; i < oldEnd; i++) if (!isBodyLine(oldLines[i], oldInfos[i], markdown)) return undefined;
+  for (let i = start; i < newEnd; i++) if (!isBodyLine(lines[i], infos[i], markdown)) return undefined;
+  if (start <= nthTextLine(oldInfos, 2) || oldEnd > nthTextLineFromEnd(oldInfos, 5)) return undefined;
+
+  const delta = newEnd - oldEnd;
+  let dChars = 0;
+  for (let i = start; i < oldEnd; i++) dChars -= oldInfos[i].visibleChars;
+  for (let i = start; i < newEnd; i++) dChars += infos[i].visibleChars;
+  const lastNew = newEnd - 1;
+  const mapEnd = (end: Position): Position =>
+    end.line >= oldEnd ? (delta ? { line: end.line + delta, character: end.character } : end) : { line: lastNew, character: lines[lastNew].length };
+  const shiftRange = (r: Range): Range => ({
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  });
+  const shifted = (node: SectionNode, parent: SectionNode): SectionNode => {
+    const copy: SectionNode = { ...node, line: node.line + delta, range: shiftRange(node.range), selectionRange: shiftRange(node.selectionRange), parent };
+    copy.children = node.children.map((child) => shifted(child, copy));
+    return copy;
+  };
+  const contains = (node: SectionNode) => node.kind !== 'item' && node.range.start.line <= start && node.range.end.line >= start;
+
+  // A node that holds the change: a new object with the new size and end; its children before the change are
+  // shared, those after it shared (same lines) or shifted, and the one holding the change updated in turn.
+  const update = (node: SectionNode, parent: SectionNode | undefined): SectionNode => {
+    const copy: SectionNode = { ...node, chars: node.chars + dChars, children: [] };
+    if (parent) copy.parent = parent;
+    if (node.kind !== 'document' && node.line === start) {
+      // The opening starting on the changed line: its first line's text gives the selection.
+      copy.selectionRange = textRange(lines, start);
+      copy.range = { start: copy.selectionRange.start, end: mapEnd(node.range.end) };
+    } else {
+      copy.range = { start: node.range.start, end: mapEnd(node.range.end) };
+    }
+    const inner = node.children.find(contains);
+    let itemsAdded = inner !== undefined; // only the innermost section holding the change owns its items
+    const addNewItems = () => {
+      itemsAdded = true;
+      if (copy.kind === 'heading' || copy.kind === 'opening') addItems(copy, start, newEnd - 1, lines, infos);
+    };
+    for (const child of node.children) {
+      if (child === inner) {
+        copy.children.push(update(child, copy));
+        continue;
+      }
+      if (child.kind === 'item' && child.line >= start && child.line < oldEnd) continue; // replaced below
+      if (child.line >= oldEnd) {
+        if (!itemsAdded) addNewItems();
+        if (delta) {
+          copy.children.push(shifted(child, copy));
+          continue;
+        }
+      }
+      child.parent = copy;
+      copy.children.push(child);
+    }
+    if (!itemsAdded) addNewItems();
+    return copy;
+  };
+  const root = update(previous.root, undefined);
+  for (const child of root.children) child.parent = root;
+  const itemsSame = itemsSignature(oldLines, oldInfos, start, oldEnd) === itemsSignature(lines, infos, start, newEnd);
+  return { root, itemsSame };
 }
 
 /** Every node below `node`, depth first (pre-order). */

@@ -126,13 +126,13 @@ export function carryOver<V>(
   change: LineChange,
 ): (V | undefined)[] {
   const { start, oldEnd, newEnd } = change;
-  const result = values.slice(0, start);
   const removed = new Map<string, V>();
   for (let i = start; i < oldEnd; i++) {
     const v = values[i];
     if (v !== undefined) removed.set(oldLines[i], v);
   }
-  for (let i = start; i < newEnd; i++) result.push(removed.get(newLines[i]));
-  for (let i = oldEnd; i < values.length; i++) result.push(values[i]);
-  return result;
+  const middle = new Array<V | undefined>(newEnd - start);
+  for (let i = start; i < newEnd; i++) middle[i - start] = removed.get(newLines[i]);
+  // Native copies of the unchanged parts (a 1 MB report has thousands of lines on either side).
+  return values.slice(0, start).concat(middle, values.slice(oldEnd));
 }
