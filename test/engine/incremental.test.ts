@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars, Linter, LineRule, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
 import type { LineFinding } from '../../server/src/engine/rules/rule';
 import { checkTree } from '../reliability/invariants';
+import { documentSymbols, MAX_OUTLINE_ITEMS } from '../../server/src/features/documentSymbols';
 import { commonPrefixLength, commonSuffixLength, splitIncrementally } from '../../server/src/engine/lineDiff';
 import { outlineToJson } from '../../server/src/engine';
 
@@ -224,4 +225,33 @@ test('a new text with identical lines checks each text once and places its findi
   assert.equal(checks, 3); // 标题, the repeated line, 结束。
   const lines = result.findings.filter((f) => f.rule === 'test-counting').map((f) => f.range.start.line);
   assert.deepEqual([...new Set(lines)], [2, 3, 4, 5, 6]);
+});
+
+test('document symbols after body edits (unchanged sections reused) equal those of a fresh tree', () => {
+  const base = longReport();
+  fc.assert(
+    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), (edits) => {
+      const parser = new DocumentParser();
+      let text = base;
+      documentSymbols(parser.parse(text).root);
+      for (const edit of edits) {
+        text = applyBodyEdit(text, edit);
+        const incremental = documentSymbols(parser.parse(text).root);
+        assert.deepEqual(incremental, documentSymbols(parseDocument(text).root));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('the outline lists inline items up to MAX_OUTLINE_ITEMS, beyond that the headings only', () => {
+  const report = (pairs: number) => ['关于工作情况的报告', '', '一、主要工作', ...Array.from({ length: pairs }, (_, i) => `一是学习第${i}项。二是落实第${i}项。`), '二、下步打算', '继续努力。'].join('\n');
+  const names = (symbols: ReturnType<typeof documentSymbols>) => symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
+  const small = documentSymbols(parseDocument(report(MAX_OUTLINE_ITEMS / 2)).root);
+  assert.equal(names(small).filter((n) => n.startsWith('一是') || n.startsWith('二是')).length, MAX_OUTLINE_ITEMS);
+  const large = documentSymbols(parseDocument(report(MAX_OUTLINE_ITEMS / 2 + 1)).root);
+  assert.deepEqual(names(large), ['关于工作情况的报告', '一、主要工作', '二、下步打算']);
+  // Leaves carry no empty children; sections keep their character counts.
+  assert.equal(large[1].children, undefined);
+  assert.match(large[1].detail ?? '', /^[\d,]+字$/);
 });
