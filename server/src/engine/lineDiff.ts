@@ -78,8 +78,9 @@ export function splitIncrementally(text: string, previous: SplitText | undefined
   const oldChangeEnd = old.length - suffix; // exclusive; [prefix, oldChangeEnd) changed
   const { lines: oldLines, offsets: oldOffsets } = previous;
   const lastOld = oldLines.length - 1;
-  // Start one line before the change so that a \r followed by an inserted \n joins correctly.
-  const start = prefix === 0 ? 0 : lineAt(oldOffsets, prefix - 1);
+  // A change right after a \r may turn it into \r\n: start with the line the \r ends. Otherwise the line
+  // holding the change (a paste at the start of a line leaves the line above alone).
+  const start = prefix === 0 ? 0 : lineAt(oldOffsets, old.charCodeAt(prefix - 1) === 13 ? prefix - 1 : prefix);
   // The line containing the last changed character (or the character after an insertion).
   const endLine = lineAt(oldOffsets, Math.min(oldChangeEnd, old.length));
   const delta = text.length - old.length;
