@@ -159,6 +159,8 @@ export class Linter {
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
   private readonly keyCounts = new KeyCounts();
+  /** Results of the lines removed by the previous change, by text (kept for one pass). */
+  private removedBefore = new Map<string, CachedLine>();
   /** Each document rule's findings in the previous pass. */
   private ruleFindings = new Map<string, Finding[]>();
 
@@ -200,6 +202,14 @@ export class Linter {
       lineResults = carried;
       this.keyCounts.begin(previous?.lines, lines, change);
       const lexicon = this.needsLexicon ? this.lexicon() : undefined;
+      // Results of the lines this change removed, for the next pass.
+      const removedNow = new Map<string, CachedLine>();
+      if (previous) {
+        for (let i = change!.start; i < change!.oldEnd; i++) {
+          const removed = previous.results[i];
+          if (removed) removedNow.set(previous.lines[i], removed);
+        }
+      }
       // Which lines need a look, as flags in a flat array (carried over like the results): an unchanged line
       // without findings and with every rule run is skipped without touching its objects.
       let flags: Uint8Array;
@@ -225,7 +235,8 @@ export class Linter {
         const line = lines[i];
         let cached = carried[i];
         if (!cached) {
-          const twin = checkedNow.get(line);
+          // A line checked earlier in this pass, or removed by the previous edit (an undo, a section cut and pasted back).
+          const twin = checkedNow.get(line) ?? (previous ? this.removedBefore.get(line) : undefined);
           if (twin) {
             // Same field order as in checkLine (one object shape keeps this loop fast).
             cached = { findings: twin.findings, placed: undefined, placedAt: -1, uniqueKeys: twin.uniqueKeys, segmented: twin.segmented, tokens: twin.tokens, withLexicon: twin.withLexicon };
@@ -268,8 +279,10 @@ export class Linter {
         }
       }
       this.previous = { kind, lines, results: carried, flags, ignoredCount: ignoredLines.size };
+      this.removedBefore = removedNow;
     } else {
       this.previous = undefined;
+      this.removedBefore = new Map();
       this.keyCounts.clear();
       findings.push({
         rule: 'document-size',
