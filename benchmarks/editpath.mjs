@@ -1,5 +1,10 @@
-// In-process editor path as the server runs it: an async-like segmenter (new lines unknown on the first
-// pass, known on the second), the lexicon, diagnostics conversion and symbol JSON.
+// The editor path in-process (no LSP transport), as the server runs it on the 1 M report: an asynchronous-like
+// segmenter (a new line is unknown on the first pass, known on the second, as with the worker), the lexicon,
+// diagnostics conversion + JSON of the publish, and documentSymbol + JSON. Less noisy than the stdio
+// figures of bench.mjs on a shared machine. Times are CPU time of this process by default (GC threads
+// included); WALL=1 gives wall-clock time. RUNS=n sets the number of one-character edits (default 40).
+//
+//   node benchmarks/editpath.mjs          (after `npm run build`)
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +15,6 @@ const engine = require(ROOT + '/out/server/src/engine/index.js');
 const { SyncSegmenter } = require(ROOT + '/out/server/src/segmentation/syncSegmenter.js');
 const symbolsMod = require(ROOT + '/out/server/src/features/documentSymbols.js');
 const convert = require(ROOT + '/out/server/src/features/convert.js');
-let diagMod; try { diagMod = require(ROOT + '/out/server/src/features/diagnostics.js'); } catch {}
 const now = process.env.WALL ? () => Number(process.hrtime.bigint()) / 1e6 : () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const text = generateReport(1_000_000, 1);
 const seg = new SyncSegmenter(); seg.cut('预热');
@@ -27,7 +31,7 @@ const offsetOf = (line) => { let o = 0; for (let i = 0; i < line; i++) o += line
 let mid = lines.length >> 1; while (lines[mid].length < 150 || /^[一二三四五六七八九十（\d]/.test(lines[mid])) mid++;
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return `median ${s[s.length >> 1].toFixed(2).padStart(6)} min ${s[0].toFixed(2).padStart(6)} max ${s[s.length - 1].toFixed(2).padStart(7)}`; };
 const publish = (result) => {
-  const d = diagMod?.toDiagnostics ? diagMod.toDiagnostics(result) : result.findings.map(convert.toDiagnostic);
+  const d = result.findings.map(convert.cachedDiagnostic ?? convert.toDiagnostic);
   return JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///x', version: 1, diagnostics: d } });
 };
 function measure(name, variants, runs) {
