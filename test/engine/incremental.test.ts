@@ -255,3 +255,25 @@ test('the outline lists inline items up to MAX_OUTLINE_ITEMS, beyond that the he
   assert.equal(large[1].children, undefined);
   assert.match(large[1].detail ?? '', /^[\d,]+字$/);
 });
+
+test('typing in a heading title updates the tree in place and runs the heading rules again', () => {
+  const base = longReport();
+  const linter = new Linter();
+  linter.lint(base);
+  const parser = new DocumentParser();
+  parser.parse(base);
+  // 1.健全工作制度 → 1.健全工作制度。 then → 2.健全工作制度 (the number changed: rebuilt).
+  for (const [text, inPlace] of [
+    [base.replace('1.健全工作制度', '1.健全工作制度。'), true],
+    [base.replace('1.健全工作制度', '1.健全工作制度：'), true],
+    [base.replace('1.健全工作制度', '2.健全工作制度'), false],
+  ] as const) {
+    const incremental = linter.lint(text);
+    assert.deepEqual(incremental.findings, new Linter().lint(text).findings);
+    const tree = parser.parse(text);
+    assert.equal(parser.lastTreeUpdate !== undefined, inPlace, text.slice(0, 0));
+    if (inPlace) assert.equal(parser.lastTreeUpdate!.headingsSame, false);
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
+    checkTree(tree);
+  }
+});

@@ -43,18 +43,21 @@ export interface ReportDocument {
 
 /**
  * What the latest `parse` did with the section tree: `undefined` after a full build; otherwise the tree
- * was updated locally (no heading line changed, see updateTree) and `itemsSame` says whether the changed
- * lines also kept their enumeration items (markers, numbers, positions and titles).
+ * was updated locally (see updateTree): no heading line changed, or only one heading's title
+ * (`headingsSame` false), and `itemsSame` says whether the changed lines also kept their enumeration
+ * items (markers, numbers, positions and titles).
  */
 export interface TreeUpdate {
   change: LineChange;
   itemsSame: boolean;
+  /** False when the change was a heading's title (its marker and place unchanged). */
+  headingsSame: boolean;
 }
 
 /**
  * Parses documents again and again as they change. Only the lines around a change are split and
  * analysed again; unchanged lines keep their `LineInfo` (see lineDiff.ts). The section tree is updated
- * in place of a rebuild when no heading line changed: nodes before the change are shared with the
+ * in place of a rebuild when no heading line changed (or one heading's title): nodes before the change are shared with the
  * previous tree, nodes after it are shared or shifted, and only the sections holding the change are new.
  * (Shared nodes get their `parent` pointed at the new tree; everything else about a previous tree stays valid.)
  */
@@ -87,7 +90,7 @@ export class DocumentParser {
     const root = updated ? updated.root : buildTree(lines, lineInfos, markdown);
     this.previous = { split, kind, infos: lineInfos, root };
     this.lastChange = change;
-    this.lastTreeUpdate = updated && change ? { change, itemsSame: updated.itemsSame } : undefined;
+    this.lastTreeUpdate = updated && change ? { change, itemsSame: updated.itemsSame, headingsSame: updated.headingsSame } : undefined;
     return { kind, lines, lineInfos, ignoredLines, root };
   }
 }
@@ -383,9 +386,9 @@ function itemsSignature(lines: string[], infos: LineInfo[], from: number, to: nu
 }
 
 /**
- * The tree of the new text derived from the previous one, when the change is confined to body lines:
- * lines [start, oldEnd) of the old text became [start, newEnd) of the new one, none of them (before or
- * after) blank or a heading, away from the title (the first two text lines) and from the closing (the
+ * The tree of the new text derived from the previous one, when the change is confined to body lines
+ * (or to one heading line whose marker stays as it was): lines [start, oldEnd) of the old text became
+ * [start, newEnd) of the new one, none of them (before or after) blank or a heading, away from the title (the first two text lines) and from the closing (the
  * last five text lines, which findClosing reads). The sections holding the change then keep their place
  * in the tree: they get new sizes and ends, the owner of the changed lines gets their items anew, nodes
  * after the change move by the difference in lines. Returns undefined when the tree must be rebuilt.
@@ -396,14 +399,22 @@ function updateTree(
   lines: string[],
   infos: LineInfo[],
   markdown: boolean,
-): { root: SectionNode; itemsSame: boolean } | undefined {
+): { root: SectionNode; itemsSame: boolean; headingsSame: boolean } | undefined {
   const { start, oldEnd, newEnd } = change;
   const oldLines = previous.split.lines;
   const oldInfos = previous.infos;
-  if (start === oldEnd && start === newEnd && oldLines.length === lines.length) return { root: previous.root, itemsSame: true };
+  if (start === oldEnd && start === newEnd && oldLines.length === lines.length) return { root: previous.root, itemsSame: true, headingsSame: true };
   if (start >= oldEnd || start >= newEnd) return undefined;
-  for (let i = start; i < oldEnd; i++) if (!isBodyLine(oldLines[i], oldInfos[i], markdown)) return undefined;
-  for (let i = start; i < newEnd; i++) if (!isBodyLine(lines[i], infos[i], markdown)) return undefined;
+  // A keystroke in a heading's title: one line, a heading before and after, with the same marker in the same place.
+  const before = oldInfos[start].heading;
+  const after = infos[start].heading;
+  const headingEdited = oldEnd === start + 1 && newEnd === start + 1 && before !== undefined && after !== undefined;
+  if (headingEdited) {
+    if (!sameHeadingShape(oldLines[start], before, lines[start], after)) return undefined;
+  } else {
+    for (let i = start; i < oldEnd; i++) if (!isBodyLine(oldLines[i], oldInfos[i], markdown)) return undefined;
+    for (let i = start; i < newEnd; i++) if (!isBodyLine(lines[i], infos[i], markdown)) return undefined;
+  }
   if (start <= nthTextLine(oldInfos, 2) || oldEnd > nthTextLineFromEnd(oldInfos, 5)) return undefined;
 
   const delta = newEnd - oldEnd;
@@ -429,7 +440,13 @@ function updateTree(
   const update = (node: SectionNode, parent: SectionNode | undefined): SectionNode => {
     const copy: SectionNode = { ...node, chars: node.chars + dChars, children: [] };
     if (parent) copy.parent = parent;
-    if (node.kind !== 'document' && node.line === start) {
+    if (headingEdited && node.kind === 'heading' && node.line === start) {
+      const heading = after!;
+      copy.heading = heading;
+      copy.title = trimMarkup(lines[start].slice(heading.titleStart, heading.titleEnd));
+      copy.selectionRange = range(start, heading.markerStart, heading.titleEnd);
+      copy.range = { start: node.range.start, end: mapEnd(node.range.end) };
+    } else if (node.kind !== 'document' && node.line === start) {
       // The opening starting on the changed line: its first line's text gives the selection.
       copy.selectionRange = textRange(lines, start);
       copy.range = { start: copy.selectionRange.start, end: mapEnd(node.range.end) };
@@ -464,11 +481,38 @@ function updateTree(
   const root = update(previous.root, undefined);
   for (const child of root.children) child.parent = root;
   const itemsSame = itemsSignature(oldLines, oldInfos, start, oldEnd) === itemsSignature(lines, infos, start, newEnd);
-  return { root, itemsSame };
+  return { root, itemsSame, headingsSame: !headingEdited };
 }
 
-/** Every node below `node`, depth first (pre-order). */
+/** Two versions of a heading line that sit the same in the tree: same level, number and marker, at the same place after the same text. */
+function sameHeadingShape(oldLine: string, before: HeadingInfo, newLine: string, after: HeadingInfo): boolean {
+  return (
+    before.level === after.level &&
+    before.number === after.number &&
+    before.marker === after.marker &&
+    before.markerStart === after.markerStart &&
+    before.markerEnd === after.markerEnd &&
+    oldLine.slice(0, before.markerStart) === newLine.slice(0, after.markerStart)
+  );
+}
+
+/** The walks of whole trees (nodes never change once built, so several rules share one walk). */
+const walks = new WeakMap<SectionNode, SectionNode[]>();
+
+/**
+ * Every node below `node`, depth first (pre-order). For a document root the array is computed once and
+ * shared by every caller: read it, do not change it.
+ */
 export function walkSections(node: SectionNode): SectionNode[] {
+  if (node.kind === 'document') {
+    let walk = walks.get(node);
+    if (!walk) walks.set(node, (walk = walkTree(node)));
+    return walk;
+  }
+  return walkTree(node);
+}
+
+function walkTree(node: SectionNode): SectionNode[] {
   const out: SectionNode[] = [];
   const stack: SectionNode[] = [];
   for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);

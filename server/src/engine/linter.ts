@@ -301,7 +301,7 @@ export class Linter {
       if (rule.needsSegmentation && (structureOnly || segmentationPending || !this.segmenter)) continue;
       const before = this.ruleFindings.get(rule.id);
       let own: Finding[];
-      if (before && update && (rule.reuse === 'headings' || (rule.reuse === 'items' && update.itemsSame))) {
+      if (before && update && update.headingsSame && (rule.reuse === 'headings' || (rule.reuse === 'items' && update.itemsSame))) {
         own = moveFindings(before, update.change);
       } else {
         const tokens = rule.needsSegmentation ? (line: number) => lineResults[line]?.tokens : undefined;
