@@ -135,7 +135,7 @@ interface CachedLine {
   /** `findings` as document findings for line `placedAt` (kept while the line keeps its number). */
   placed: Finding[] | undefined;
   placedAt: number;
-  /** Aligned with `findings`: the key of a finding that is dropped when its key recurs, else undefined (no such finding: undefined). */
+  /** Aligned with `findings`: the key of each finding that is dropped when its key recurs (undefined for the others; the whole array is undefined when the line has none). */
   uniqueKeys: (string | undefined)[] | undefined;
 }
 
