@@ -139,6 +139,22 @@ function longReport(): string {
 /** An edit at a random line and column: insert a piece, maybe delete a few characters. */
 const bodyEditArb = fc.tuple(fc.nat(), fc.nat(), fc.nat(3), fc.array(fc.constantFrom(...BODY_PIECES), { maxLength: 3 }).map((a) => a.join('')));
 
+/** Whole lines: insert one (a paste at a line start), delete one, or insert a blank one. */
+const LINE_TEXTS = ['坚持问题导向，推动工作落实。', '一是加强学习，二是强化落实。', '“制定办法”已印发（试行）。', '（三）新增标题', '', '特此报告。'];
+const lineEditArb = fc.tuple(fc.constantFrom('insert', 'delete'), fc.nat(), fc.constantFrom(...LINE_TEXTS));
+
+function applyLineEdit(text: string, [op, lineSeed, line]: ['insert' | 'delete', number, string]): string {
+  const lines = text.split('\n');
+  const at = lineSeed % lines.length;
+  if (op === 'insert') lines.splice(at, 0, line);
+  else if (lines.length > 1) lines.splice(at, 1);
+  return lines.join('\n');
+}
+
+const anyEditArb = fc.oneof(bodyEditArb.map((e) => ({ body: e })), lineEditArb.map((e) => ({ line: e })));
+const applyAnyEdit = (text: string, edit: { body?: [number, number, number, string]; line?: ['insert' | 'delete', number, string] }) =>
+  edit.body ? applyBodyEdit(text, edit.body) : applyLineEdit(text, edit.line!);
+
 function applyBodyEdit(text: string, [lineSeed, columnSeed, remove, insert]: [number, number, number, string]): string {
   const lines = text.split('\n');
   const line = lineSeed % lines.length;
@@ -167,17 +183,20 @@ const keyedRule: LineRule = {
 test('the section tree updated around body edits equals a fresh build (and keeps its invariants)', () => {
   const base = longReport();
   let updated = 0;
+  let wholeLines = 0;
   fc.assert(
-    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
       const kind = markdown ? 'markdown' : 'plaintext';
       const parser = new DocumentParser();
       let text = base;
       let previous = parser.parse(text, kind);
       let previousJson = outlineToJson(previous.root);
       for (const edit of edits) {
-        text = applyBodyEdit(text, edit);
+        text = applyAnyEdit(text, edit);
         const incremental = parser.parse(text, kind);
-        if (parser.lastTreeUpdate) updated++;
+        const update = parser.lastTreeUpdate;
+        if (update) updated++;
+        if (update && (update.change.start === update.change.oldEnd) !== (update.change.start === update.change.newEnd)) wholeLines++;
         const fresh = parseDocument(text, kind);
         assert.deepEqual(outlineToJson(incremental.root), outlineToJson(fresh.root));
         checkTree(incremental);
@@ -190,6 +209,7 @@ test('the section tree updated around body edits equals a fresh build (and keeps
     { numRuns: 300 },
   );
   assert.ok(updated > 300, `the tree was updated in place only ${updated} times`);
+  assert.ok(wholeLines > 50, `whole lines were inserted or deleted in place only ${wholeLines} times`);
 });
 
 test('a linter fed body edits (document rules reused, keyed findings) gives the same findings as a fresh one', () => {
@@ -198,13 +218,13 @@ test('a linter fed body edits (document rules reused, keyed findings) gives the 
   // Words are characters: enough for the segmentation-based rules to run.
   const segmenter: Segmenter = { cut: (text) => [...text] };
   fc.assert(
-    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
       const kind = markdown ? 'markdown' : 'plaintext';
       const linter = new Linter({ rules, segmenter });
       let text = base;
       linter.lint(text, kind);
       for (const edit of edits) {
-        text = applyBodyEdit(text, edit);
+        text = applyAnyEdit(text, edit);
         const incremental = linter.lint(text, kind);
         const fresh = new Linter({ rules, segmenter }).lint(text, kind);
         assert.deepEqual(incremental.findings, fresh.findings);
@@ -230,12 +250,12 @@ test('a new text with identical lines checks each text once and places its findi
 test('document symbols after body edits (unchanged sections reused) equal those of a fresh tree', () => {
   const base = longReport();
   fc.assert(
-    fc.property(fc.array(bodyEditArb, { minLength: 1, maxLength: 8 }), (edits) => {
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), (edits) => {
       const parser = new DocumentParser();
       let text = base;
       documentSymbols(parser.parse(text).root);
       for (const edit of edits) {
-        text = applyBodyEdit(text, edit);
+        text = applyAnyEdit(text, edit);
         const incremental = documentSymbols(parser.parse(text).root);
         assert.deepEqual(incremental, documentSymbols(parseDocument(text).root));
       }
@@ -274,6 +294,26 @@ test('typing in a heading title updates the tree in place and runs the heading r
     assert.equal(parser.lastTreeUpdate !== undefined, inPlace, text.slice(0, 0));
     if (inPlace) assert.equal(parser.lastTreeUpdate!.headingsSame, false);
     assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
+    checkTree(tree);
+  }
+});
+
+test('whole lines inserted or deleted in place: the section before a heading absorbs them, or ends at its last text line again', () => {
+  const base = longReport().replace('成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。', '成立领导小组，定期研究部署。\n\n会后逐项落实。');
+  const cases: [string, string][] = [
+    // The last line of （一） after a blank line: （一） ends at the line before the blank again.
+    ['delete after a blank line', base.replace('\n会后逐项落实。', '')],
+    // A paragraph pasted at the start of the heading line （二）: it joins （一）.
+    ['insert before a heading', base.replace('（二）完善制度机制', '新增一段文字。\n（二）完善制度机制')],
+    // A paragraph inserted after the blank line.
+    ['insert after a blank line', base.replace('\n会后逐项落实。', '\n另起一段。\n会后逐项落实。')],
+  ];
+  for (const [what, text] of cases) {
+    const parser = new DocumentParser();
+    parser.parse(base);
+    const tree = parser.parse(text);
+    assert.ok(parser.lastTreeUpdate, `${what}: updated in place`);
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root), what);
     checkTree(tree);
   }
 });

@@ -90,7 +90,7 @@ export class DocumentParser {
     const root = updated ? updated.root : buildTree(lines, lineInfos, markdown);
     this.previous = { split, kind, infos: lineInfos, root };
     this.lastChange = change;
-    this.lastTreeUpdate = updated && change ? { change, itemsSame: updated.itemsSame, headingsSame: updated.headingsSame } : undefined;
+    this.lastTreeUpdate = updated ? { change: updated.change, itemsSame: updated.itemsSame, headingsSame: updated.headingsSame } : undefined;
     return { kind, lines, lineInfos, ignoredLines, root };
   }
 }
@@ -399,15 +399,24 @@ function updateTree(
   lines: string[],
   infos: LineInfo[],
   markdown: boolean,
-): { root: SectionNode; itemsSame: boolean; headingsSame: boolean } | undefined {
-  const { start, oldEnd, newEnd } = change;
+): { root: SectionNode; change: LineChange; itemsSame: boolean; headingsSame: boolean } | undefined {
   const oldLines = previous.split.lines;
   const oldInfos = previous.infos;
-  if (start === oldEnd && start === newEnd && oldLines.length === lines.length) return { root: previous.root, itemsSame: true, headingsSame: true };
-  if (start >= oldEnd || start >= newEnd) return undefined;
+  // Lines of the region that stayed as they were (a paste at a line start leaves that line alone) are not changed lines.
+  let { start, oldEnd, newEnd } = change;
+  while (oldEnd > start && newEnd > start && oldLines[oldEnd - 1] === lines[newEnd - 1]) {
+    oldEnd--;
+    newEnd--;
+  }
+  while (start < oldEnd && start < newEnd && oldLines[start] === lines[start]) start++;
+  const trimmed = { start, oldEnd, newEnd };
+  if (start === oldEnd && start === newEnd) return { root: previous.root, change: trimmed, itemsSame: true, headingsSame: true };
+  // Lines inserted (none removed) or removed (none inserted) as a whole.
+  const insertion = start === oldEnd;
+  const deletion = start === newEnd;
   // A keystroke in a heading's title: one line, a heading before and after, with the same marker in the same place.
-  const before = oldInfos[start].heading;
-  const after = infos[start].heading;
+  const before = oldInfos[start]?.heading;
+  const after = infos[start]?.heading;
   const headingEdited = oldEnd === start + 1 && newEnd === start + 1 && before !== undefined && after !== undefined;
   if (headingEdited) {
     if (!sameHeadingShape(oldLines[start], before, lines[start], after)) return undefined;
@@ -417,11 +426,30 @@ function updateTree(
   }
   if (start <= nthTextLine(oldInfos, 2) || oldEnd > nthTextLineFromEnd(oldInfos, 5)) return undefined;
 
+  // The sections holding the change, outermost first. Inserted lines join the section before them (up to the
+  // next heading), whatever blank lines it ends with; changed or removed lines are inside one.
+  const chain: SectionNode[] = [previous.root];
+  for (;;) {
+    let inner: SectionNode | undefined;
+    for (const child of chain[chain.length - 1].children) {
+      if (child.kind === 'item') continue;
+      if (insertion ? child.line < start : child.range.start.line <= start) inner = child;
+      else break;
+    }
+    if (!inner || (!insertion && inner.range.end.line < start)) break;
+    // Text before the first heading with no opening yet, or a section's first line removed: the shape changes.
+    if (inner.kind === 'title' || inner.kind === 'closing' || (deletion && inner.line >= start)) return undefined;
+    chain.push(inner);
+  }
+
   const delta = newEnd - oldEnd;
   let dChars = 0;
   for (let i = start; i < oldEnd; i++) dChars -= oldInfos[i].visibleChars;
   for (let i = start; i < newEnd; i++) dChars += infos[i].visibleChars;
-  const lastNew = newEnd - 1;
+  // A section that ended in the change (or, for an insertion, before it) ends at the last new text line:
+  // the last changed line, or after a deletion the last text line before it.
+  let lastNew = newEnd - 1;
+  while (lastNew > 0 && infos[lastNew].blank) lastNew--;
   const mapEnd = (end: Position): Position =>
     end.line >= oldEnd ? (delta ? { line: end.line + delta, character: end.character } : end) : { line: lastNew, character: lines[lastNew].length };
   const shiftRange = (r: Range): Range => ({
@@ -446,11 +474,10 @@ function updateTree(
     for (const child of node.children) children.push(shifted(child, copy));
     return copy;
   };
-  const contains = (node: SectionNode) => node.kind !== 'item' && node.range.start.line <= start && node.range.end.line >= start;
-
   // A node that holds the change: a new object with the new size and end; its children before the change are
   // shared, those after it shared (same lines) or shifted, and the one holding the change updated in turn.
-  const update = (node: SectionNode, parent: SectionNode | undefined): SectionNode => {
+  const update = (depth: number, parent: SectionNode | undefined): SectionNode => {
+    const node = chain[depth];
     const copy: SectionNode = { ...node, chars: node.chars + dChars, children: [] };
     if (parent) copy.parent = parent;
     if (headingEdited && node.kind === 'heading' && node.line === start) {
@@ -466,7 +493,7 @@ function updateTree(
     } else {
       copy.range = { start: node.range.start, end: mapEnd(node.range.end) };
     }
-    const inner = node.children.find(contains);
+    const inner = chain[depth + 1];
     let itemsAdded = inner !== undefined; // only the innermost section holding the change owns its items
     const addNewItems = () => {
       itemsAdded = true;
@@ -474,7 +501,7 @@ function updateTree(
     };
     for (const child of node.children) {
       if (child === inner) {
-        copy.children.push(update(child, copy));
+        copy.children.push(update(depth + 1, copy));
         continue;
       }
       if (child.kind === 'item' && child.line >= start && child.line < oldEnd) continue; // replaced below
@@ -491,10 +518,9 @@ function updateTree(
     if (!itemsAdded) addNewItems();
     return copy;
   };
-  const root = update(previous.root, undefined);
-  for (const child of root.children) child.parent = root;
+  const root = update(0, undefined);
   const itemsSame = itemsSignature(oldLines, oldInfos, start, oldEnd) === itemsSignature(lines, infos, start, newEnd);
-  return { root, itemsSame, headingsSame: !headingEdited };
+  return { root, change: trimmed, itemsSame, headingsSame: !headingEdited };
 }
 
 /** Two versions of a heading line that sit the same in the tree: same level, number and marker, at the same place after the same text. */
