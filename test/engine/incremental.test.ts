@@ -317,3 +317,22 @@ test('whole lines inserted or deleted in place: the section before a heading abs
     checkTree(tree);
   }
 });
+
+test('starting a new paragraph (Enter, then typing into the empty line) updates the tree in place', () => {
+  const base = longReport();
+  const steps = [
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n会'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n会后'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n\n'),
+    base.replace('成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。', ''),
+  ];
+  const parser = new DocumentParser();
+  parser.parse(base);
+  for (const text of steps) {
+    const tree = parser.parse(text);
+    assert.ok(parser.lastTreeUpdate, JSON.stringify(parser.lastChange));
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
+    checkTree(tree);
+  }
+});

@@ -357,9 +357,9 @@ function nextTextLineBackward(infos: LineInfo[], from: number): number | undefin
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
-/** A changed line that cannot change the tree's shape: text, not a heading, no Markdown fence or front matter. */
+/** A changed line that cannot change the tree's shape by itself: text or blank, not a heading, no Markdown fence or front matter. */
 function isBodyLine(line: string, info: LineInfo, markdown: boolean): boolean {
-  return !info.blank && !info.heading && !(markdown && (line === '---' || FENCE.test(line)));
+  return !info.heading && !(markdown && (line === '---' || FENCE.test(line)));
 }
 
 /** Index of the `n`-th non-blank line from the start (n ≥ 1), or Infinity. */
@@ -426,19 +426,20 @@ function updateTree(
   }
   if (start <= nthTextLine(oldInfos, 2) || oldEnd > nthTextLineFromEnd(oldInfos, 5)) return undefined;
 
-  // The sections holding the change, outermost first. Inserted lines join the section before them (up to the
-  // next heading), whatever blank lines it ends with; changed or removed lines are inside one.
+  // The sections whose extent (from their first line up to the next section) holds the change, outermost
+  // first: inserted lines join the section before them, whatever blank lines it ended with.
   const chain: SectionNode[] = [previous.root];
   for (;;) {
     let inner: SectionNode | undefined;
     for (const child of chain[chain.length - 1].children) {
       if (child.kind === 'item') continue;
-      if (insertion ? child.line < start : child.range.start.line <= start) inner = child;
+      if (insertion ? child.line < start : child.line <= start) inner = child;
       else break;
     }
-    if (!inner || (!insertion && inner.range.end.line < start)) break;
-    // Text before the first heading with no opening yet, or a section's first line removed: the shape changes.
-    if (inner.kind === 'title' || inner.kind === 'closing' || (deletion && inner.line >= start)) return undefined;
+    if (!inner) break;
+    // Text before the first heading with no opening yet, or the opening's first line removed or blanked: the shape changes.
+    if (inner.kind === 'title' || inner.kind === 'closing') return undefined;
+    if (inner.line === start && (deletion || infos[start].blank)) return undefined;
     chain.push(inner);
   }
 
@@ -446,12 +447,19 @@ function updateTree(
   let dChars = 0;
   for (let i = start; i < oldEnd; i++) dChars -= oldInfos[i].visibleChars;
   for (let i = start; i < newEnd; i++) dChars += infos[i].visibleChars;
-  // A section that ended in the change (or, for an insertion, before it) ends at the last new text line:
-  // the last changed line, or after a deletion the last text line before it.
-  let lastNew = newEnd - 1;
-  while (lastNew > 0 && infos[lastNew].blank) lastNew--;
-  const mapEnd = (end: Position): Position =>
-    end.line >= oldEnd ? (delta ? { line: end.line + delta, character: end.character } : end) : { line: lastNew, character: lines[lastNew].length };
+  // Where a section holding the change ends (its last text line): after the change as before, moved; else
+  // at the last text line of the change; else where it ended before the change; else (its last text line was
+  // changed into a blank one or removed) at the last text line before the change.
+  let lastText = newEnd - 1;
+  while (lastText >= start && infos[lastText].blank) lastText--;
+  let lastBefore = start - 1;
+  while (lastBefore > 0 && infos[lastBefore].blank) lastBefore--;
+  const mapEnd = (end: Position): Position => {
+    if (end.line >= oldEnd) return delta ? { line: end.line + delta, character: end.character } : end;
+    if (lastText >= start) return { line: lastText, character: lines[lastText].length };
+    if (end.line < start) return end;
+    return { line: lastBefore, character: lines[lastBefore].length };
+  };
   const shiftRange = (r: Range): Range => ({
     start: { line: r.start.line + delta, character: r.start.character },
     end: { line: r.end.line + delta, character: r.end.character },
