@@ -386,12 +386,13 @@ function itemsSignature(lines: string[], infos: LineInfo[], from: number, to: nu
 }
 
 /**
- * The tree of the new text derived from the previous one, when the change is confined to body lines
- * (or to one heading line whose marker stays as it was): lines [start, oldEnd) of the old text became
- * [start, newEnd) of the new one, none of them (before or after) blank or a heading, away from the title (the first two text lines) and from the closing (the
- * last five text lines, which findClosing reads). The sections holding the change then keep their place
- * in the tree: they get new sizes and ends, the owner of the changed lines gets their items anew, nodes
- * after the change move by the difference in lines. Returns undefined when the tree must be rebuilt.
+ * The tree of the new text derived from the previous one, when the tree keeps its shape: lines
+ * [start, oldEnd) of the old text became [start, newEnd) of the new one (after trimming the lines that stayed
+ * as they were), and those lines, before and after, are body lines (text or blank; no heading, fence or
+ * front matter) or one heading line that keeps its marker; they lie after the first two text lines (the
+ * title) and before the last five (the closing, which findClosing reads from the end). The sections whose
+ * extent holds the change get new sizes and ends, the innermost one the items of the changed lines anew;
+ * nodes after the change move by the difference in lines. Returns undefined when the tree must be rebuilt.
  */
 function updateTree(
   previous: { split: SplitText; infos: LineInfo[]; root: SectionNode },
