@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { computeStats, formatThousands, countHanChars, Linter, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
+import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars, Linter, LineRule, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
+import type { LineFinding } from '../../server/src/engine/rules/rule';
+import { checkTree } from '../reliability/invariants';
+import { documentSymbols, MAX_OUTLINE_ITEMS } from '../../server/src/features/documentSymbols';
 import { commonPrefixLength, commonSuffixLength, splitIncrementally } from '../../server/src/engine/lineDiff';
 import { outlineToJson } from '../../server/src/engine';
 
@@ -108,4 +111,228 @@ test('countHanChars and formatThousands keep their meaning on the fast paths', (
   assert.equal(countHanChars('𠮷野家，abc〇々'), 5); // 𠮷 野 家 〇 々 are Han; the comma and Latin are not
   assert.equal(countHanChars(''), 0);
   for (const n of [0, 7, 999, 1000, 1203, 65536, 1234567, -4321]) assert.equal(formatThousands(n), n.toLocaleString('en-US'));
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Edits in the body of a longer report, where the section tree is updated around the change instead of
+// rebuilt, and document rules keep their findings: the results must equal a fresh analysis.
+
+const BODY_PIECES = ['的', '，', '。', '一是', '二是加强', '三是', '第一，', '（一）', '1.', '\n', '\n\n', '“', '”', '（', '）', '𠮷', '整改', '', '特此报告。', '2024年12月20日'];
+
+/** A report long enough that most lines are body text away from the title and the closing. */
+function longReport(): string {
+  const levels = read('levels.txt').split('\n');
+  const body = levels.slice(3, 20).join('\n'); // from 各位领导 to the last heading's text
+  const extra = [
+    '二、主要做法',
+    '坚持问题导向，一是抓整改，二是抓落实，三是抓长效。全年整改问题12个。',
+    '（一）加强组织领导',
+    '成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。',
+    '（二）完善制度机制',
+    '“制定办法”和《实施细则》印发执行（试行）。',
+    '1.健全工作制度',
+    '第一，建立台账；第二，销号管理。整改整改。',
+  ].join('\n');
+  return [levels[0], levels[1], '', body, extra, read('numbering-errors.txt'), levels.slice(20).join('\n')].join('\n');
+}
+
+/** An edit at a random line and column: insert a piece, maybe delete a few characters. */
+const bodyEditArb = fc.tuple(fc.nat(), fc.nat(), fc.nat(3), fc.array(fc.constantFrom(...BODY_PIECES), { maxLength: 3 }).map((a) => a.join('')));
+
+/** Whole lines: insert one (a paste at a line start), delete one, or insert a blank one. */
+const LINE_TEXTS = ['坚持问题导向，推动工作落实。', '一是加强学习，二是强化落实。', '“制定办法”已印发（试行）。', '（三）新增标题', '', '特此报告。'];
+const lineEditArb = fc.tuple(fc.constantFrom('insert', 'delete'), fc.nat(), fc.constantFrom(...LINE_TEXTS));
+
+function applyLineEdit(text: string, [op, lineSeed, line]: ['insert' | 'delete', number, string]): string {
+  const lines = text.split('\n');
+  const at = lineSeed % lines.length;
+  if (op === 'insert') lines.splice(at, 0, line);
+  else if (lines.length > 1) lines.splice(at, 1);
+  return lines.join('\n');
+}
+
+const anyEditArb = fc.oneof(bodyEditArb.map((e) => ({ body: e })), lineEditArb.map((e) => ({ line: e })));
+const applyAnyEdit = (text: string, edit: { body?: [number, number, number, string]; line?: ['insert' | 'delete', number, string] }) =>
+  edit.body ? applyBodyEdit(text, edit.body) : applyLineEdit(text, edit.line!);
+
+function applyBodyEdit(text: string, [lineSeed, columnSeed, remove, insert]: [number, number, number, string]): string {
+  const lines = text.split('\n');
+  const line = lineSeed % lines.length;
+  const column = lines[line].length ? columnSeed % (lines[line].length + 1) : 0;
+  let offset = column;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  return text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + remove));
+}
+
+/** A line rule with keyed findings that drop out when the key recurs (as suspect-char does): one per 整改 or 一是. */
+const keyedRule: LineRule = {
+  id: 'test-keyed',
+  scope: 'line',
+  description: '测试',
+  defaultSeverity: 'hint',
+  recurringKeysAllowed: false,
+  check({ text }) {
+    const found: LineFinding[] = [];
+    for (const key of ['整改', '一是', '𠮷']) {
+      for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) found.push({ start: at, end: at + key.length, message: key, key });
+    }
+    return found;
+  },
+};
+
+test('the section tree updated around body edits equals a fresh build (and keeps its invariants)', () => {
+  const base = longReport();
+  let updated = 0;
+  let wholeLines = 0;
+  fc.assert(
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+      const kind = markdown ? 'markdown' : 'plaintext';
+      const parser = new DocumentParser();
+      let text = base;
+      let previous = parser.parse(text, kind);
+      let previousJson = outlineToJson(previous.root);
+      for (const edit of edits) {
+        text = applyAnyEdit(text, edit);
+        const incremental = parser.parse(text, kind);
+        const update = parser.lastTreeUpdate;
+        if (update) updated++;
+        if (update && (update.change.start === update.change.oldEnd) !== (update.change.start === update.change.newEnd)) wholeLines++;
+        const fresh = parseDocument(text, kind);
+        assert.deepEqual(outlineToJson(incremental.root), outlineToJson(fresh.root));
+        checkTree(incremental);
+        // The previous tree still describes the previous text.
+        assert.deepEqual(outlineToJson(previous.root), previousJson);
+        previous = incremental;
+        previousJson = outlineToJson(incremental.root);
+      }
+    }),
+    { numRuns: 300 },
+  );
+  assert.ok(updated > 300, `the tree was updated in place only ${updated} times`);
+  assert.ok(wholeLines > 50, `whole lines were inserted or deleted in place only ${wholeLines} times`);
+});
+
+test('a linter fed body edits (document rules reused, keyed findings) gives the same findings as a fresh one', () => {
+  const base = longReport();
+  const rules = [...ALL_RULES, keyedRule];
+  // Words are characters: enough for the segmentation-based rules to run.
+  const segmenter: Segmenter = { cut: (text) => [...text] };
+  fc.assert(
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
+      const kind = markdown ? 'markdown' : 'plaintext';
+      const linter = new Linter({ rules, segmenter });
+      let text = base;
+      linter.lint(text, kind);
+      for (const edit of edits) {
+        text = applyAnyEdit(text, edit);
+        const incremental = linter.lint(text, kind);
+        const fresh = new Linter({ rules, segmenter }).lint(text, kind);
+        assert.deepEqual(incremental.findings, fresh.findings);
+        assert.deepEqual(linter.lint(text, kind).findings, fresh.findings, 'the same text again');
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a new text with identical lines checks each text once and places its findings on every line', () => {
+  const line = '“整改落实”情况良好（一是，二是）。';
+  const text = ['标题', '', ...Array(5).fill(line), '结束。'].join('\n');
+  const rules = [...ALL_RULES, keyedRule];
+  let checks = 0;
+  const counting: LineRule = { ...keyedRule, id: 'test-counting', recurringKeysAllowed: true, check: (context) => (checks++, keyedRule.check(context)) };
+  const result = new Linter({ rules: [...rules, counting] }).lint(text);
+  assert.equal(checks, 3); // 标题, the repeated line, 结束。
+  const lines = result.findings.filter((f) => f.rule === 'test-counting').map((f) => f.range.start.line);
+  assert.deepEqual([...new Set(lines)], [2, 3, 4, 5, 6]);
+});
+
+test('document symbols after body edits (unchanged sections reused) equal those of a fresh tree', () => {
+  const base = longReport();
+  fc.assert(
+    fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), (edits) => {
+      const parser = new DocumentParser();
+      let text = base;
+      documentSymbols(parser.parse(text).root);
+      for (const edit of edits) {
+        text = applyAnyEdit(text, edit);
+        const incremental = documentSymbols(parser.parse(text).root);
+        assert.deepEqual(incremental, documentSymbols(parseDocument(text).root));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('the outline lists inline items up to MAX_OUTLINE_ITEMS, beyond that the headings only', () => {
+  const report = (pairs: number) => ['关于工作情况的报告', '', '一、主要工作', ...Array.from({ length: pairs }, (_, i) => `一是学习第${i}项。二是落实第${i}项。`), '二、下步打算', '继续努力。'].join('\n');
+  const names = (symbols: ReturnType<typeof documentSymbols>) => symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
+  const small = documentSymbols(parseDocument(report(MAX_OUTLINE_ITEMS / 2)).root);
+  assert.equal(names(small).filter((n) => n.startsWith('一是') || n.startsWith('二是')).length, MAX_OUTLINE_ITEMS);
+  const large = documentSymbols(parseDocument(report(MAX_OUTLINE_ITEMS / 2 + 1)).root);
+  assert.deepEqual(names(large), ['关于工作情况的报告', '一、主要工作', '二、下步打算']);
+  // Leaves carry no empty children; sections keep their character counts.
+  assert.equal(large[1].children, undefined);
+  assert.match(large[1].detail ?? '', /^[\d,]+字$/);
+});
+
+test('typing in a heading title updates the tree in place and runs the heading rules again', () => {
+  const base = longReport();
+  const linter = new Linter();
+  linter.lint(base);
+  const parser = new DocumentParser();
+  parser.parse(base);
+  // 1.健全工作制度 → 1.健全工作制度。 then → 2.健全工作制度 (the number changed: rebuilt).
+  for (const [text, inPlace] of [
+    [base.replace('1.健全工作制度', '1.健全工作制度。'), true],
+    [base.replace('1.健全工作制度', '1.健全工作制度：'), true],
+    [base.replace('1.健全工作制度', '2.健全工作制度'), false],
+  ] as const) {
+    const incremental = linter.lint(text);
+    assert.deepEqual(incremental.findings, new Linter().lint(text).findings);
+    const tree = parser.parse(text);
+    assert.equal(parser.lastTreeUpdate !== undefined, inPlace, text.slice(0, 0));
+    if (inPlace) assert.equal(parser.lastTreeUpdate!.headingsSame, false);
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
+    checkTree(tree);
+  }
+});
+
+test('whole lines inserted or deleted in place: the section before a heading absorbs them, or ends at its last text line again', () => {
+  const base = longReport().replace('成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。', '成立领导小组，定期研究部署。\n\n会后逐项落实。');
+  const cases: [string, string][] = [
+    // The last line of （一） after a blank line: （一） ends at the line before the blank again.
+    ['delete after a blank line', base.replace('\n会后逐项落实。', '')],
+    // A paragraph pasted at the start of the heading line （二）: it joins （一）.
+    ['insert before a heading', base.replace('（二）完善制度机制', '新增一段文字。\n（二）完善制度机制')],
+    // A paragraph inserted after the blank line.
+    ['insert after a blank line', base.replace('\n会后逐项落实。', '\n另起一段。\n会后逐项落实。')],
+  ];
+  for (const [what, text] of cases) {
+    const parser = new DocumentParser();
+    parser.parse(base);
+    const tree = parser.parse(text);
+    assert.ok(parser.lastTreeUpdate, `${what}: updated in place`);
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root), what);
+    checkTree(tree);
+  }
+});
+
+test('starting a new paragraph (Enter, then typing into the empty line) updates the tree in place', () => {
+  const base = longReport();
+  const steps = [
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n会'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n会后'),
+    base.replace('定期研究部署。首先，明确责任；其次，细化分工。', '定期研究部署。首先，明确责任；其次，细化分工。\n\n'),
+    base.replace('成立领导小组，定期研究部署。首先，明确责任；其次，细化分工。', ''),
+  ];
+  const parser = new DocumentParser();
+  parser.parse(base);
+  for (const text of steps) {
+    const tree = parser.parse(text);
+    assert.ok(parser.lastTreeUpdate, JSON.stringify(parser.lastChange));
+    assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
+    checkTree(tree);
+  }
 });

@@ -1,25 +1,69 @@
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
 import { DocumentKind, DocumentParser, ReportDocument } from './document';
-import { carryOver } from './lineDiff';
+import { carryOver, LineChange } from './lineDiff';
 import { ALL_RULES } from './rules';
 import { Lexicon } from './lexicon';
-import { DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
+import { DocumentFinding, DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
 import { Segmenter, Token, toTokens } from './segmentation';
 import { applySuppressions } from './suppressions';
-import { Finding, Fix, range, Severity } from './types';
+import { Finding, Fix, Range, range, Severity } from './types';
 
 /** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
 export const MAX_SEGMENTED_LINE = 20_000;
 
-/** Whether `key` occurs at least twice in `text` (memoised per lint pass). */
-function occursTwice(text: string, key: string, memo: Map<string, boolean>): boolean {
-  let twice = memo.get(key);
-  if (twice === undefined) {
-    const first = text.indexOf(key);
-    twice = first >= 0 && text.indexOf(key, first + 1) >= 0;
-    memo.set(key, twice);
+/**
+ * Whether keys occur at least twice in the text. Answers are kept from pass to pass: a key without line
+ * breaks occurs within lines, so its count can change only if it occurs in a changed line, old or new.
+ * (Searching a 1 MB text for every key on every keystroke cost more than the rest of a re-lint.)
+ */
+class KeyCounts {
+  private answers = new Map<string, boolean>();
+  private previous = new Map<string, boolean>();
+  private changedOld = '';
+  private changedNew = '';
+
+  /** Starts a pass over `text`; `change` relates its lines to those of the previous pass (undefined: unrelated). */
+  begin(oldLines: readonly string[] | undefined, lines: readonly string[], change: LineChange | undefined): void {
+    this.previous = oldLines && change ? this.answers : new Map();
+    this.answers = new Map();
+    this.changedOld = oldLines && change ? oldLines.slice(change.start, change.oldEnd).join('\n') : '';
+    this.changedNew = oldLines && change ? lines.slice(change.start, change.newEnd).join('\n') : '';
   }
-  return twice;
+
+  occursTwice(text: string, key: string): boolean {
+    let twice = this.answers.get(key);
+    if (twice !== undefined) return twice;
+    twice = this.previous.get(key);
+    if (twice === undefined || /[\r\n]/.test(key) || this.changedOld.includes(key) || this.changedNew.includes(key)) {
+      const first = text.indexOf(key);
+      twice = first >= 0 && text.indexOf(key, first + 1) >= 0;
+    }
+    this.answers.set(key, twice);
+    return twice;
+  }
+
+  clear(): void {
+    this.answers = new Map();
+    this.previous = new Map();
+  }
+}
+
+/** A document rule's findings moved to the lines of the new text (lines in [start, oldEnd) stay). */
+function moveFindings(findings: Finding[], change: LineChange): Finding[] {
+  const delta = change.newEnd - change.oldEnd;
+  if (delta === 0) return findings;
+  const at = (r: Range): Range =>
+    r.start.line < change.oldEnd && r.end.line < change.oldEnd
+      ? r
+      : {
+          start: { line: r.start.line >= change.oldEnd ? r.start.line + delta : r.start.line, character: r.start.character },
+          end: { line: r.end.line >= change.oldEnd ? r.end.line + delta : r.end.line, character: r.end.character },
+        };
+  return findings.map((f) => {
+    const moved = at(f.range) !== f.range || f.fixes.some((fix) => fix.edits.some((e) => at(e.range) !== e.range));
+    if (!moved) return f;
+    return { ...f, range: at(f.range), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: at(e.range) })) })) };
+  });
 }
 
 /** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule (sorted input) and says once where it stopped. */
@@ -71,6 +115,15 @@ interface ActiveRule<R extends Rule> {
   options: RuleOptions;
 }
 
+// Per-line flags of a pass (see Linter.lint).
+/** The line must be looked at (changed, or not yet checked). */
+const VISIT = 1;
+const HAS_FINDINGS = 2;
+/** The segmentation-based rules have not run on the line. */
+const NOT_SEGMENTED = 4;
+/** The lexicon-based rules have not run on the line. */
+const NO_LEXICON = 8;
+
 interface CachedLine {
   findings: (LineFinding & { rule: string; severity: Severity })[];
   /** Whether the segmentation-based rules ran for this line. */
@@ -79,16 +132,22 @@ interface CachedLine {
   tokens?: Token[];
   /** Whether the lexicon-based rules ran for this line. */
   withLexicon: boolean;
+  /** `findings` as document findings for line `placedAt` (kept while the line keeps its number). */
+  placed: Finding[] | undefined;
+  placedAt: number;
+  /** Aligned with `findings`: the key of each finding that is dropped when its key recurs (undefined for the others; the whole array is undefined when the line has none). */
+  uniqueKeys: (string | undefined)[] | undefined;
 }
 
 /**
  * Lints one document again and again as it changes. Line-rule results are kept per line and carried
- * over each change (lineDiff.ts), so an edit re-checks only the lines it touched; document rules (the section tree) run every time.
+ * over each change (lineDiff.ts), so an edit re-checks only the lines it touched. Document rules run
+ * every time, except those that read only headings and items when the edit left them alone (`reuse`).
  */
 export class Linter {
   private readonly parser = new DocumentParser();
   /** Per-line results of the previous lint, aligned with its lines. */
-  private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[] };
+  private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[]; flags: Uint8Array; ignoredCount: number };
   private readonly config: ResolvedConfig;
   private readonly segmenter?: Segmenter;
   private readonly lineRules: ActiveRule<LineRule>[] = [];
@@ -101,6 +160,11 @@ export class Linter {
   private readonly fileKey?: string;
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
+  private readonly keyCounts = new KeyCounts();
+  /** Results of the lines removed by the previous change, by text (kept for one pass). */
+  private removedBefore = new Map<string, CachedLine>();
+  /** Each document rule's findings in the previous pass. */
+  private ruleFindings = new Map<string, Finding[]>();
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
@@ -130,25 +194,57 @@ export class Linter {
     const structureOnly = text.length > this.config.maxDocumentChars;
     const findings: Finding[] = [];
     let segmentationPending = false;
-    const lineTokens = new Map<number, Token[]>();
-    const keyCounts = new Map<string, boolean>();
+    let lineResults: (CachedLine | undefined)[] = [];
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
       // Carry the results of unchanged lines over the change (by position; moved lines by text).
       const change = this.parser.lastChange;
-      const previous = this.previous;
-      const carried =
-        previous && previous.kind === kind && change ? carryOver(previous.results, previous.lines, lines, change) : new Array<CachedLine | undefined>(lines.length);
+      const previous = this.previous && this.previous.kind === kind && change ? this.previous : undefined;
+      const carried = previous ? carryOver(previous.results, previous.lines, lines, change!) : new Array<CachedLine | undefined>(lines.length);
+      lineResults = carried;
+      this.keyCounts.begin(previous?.lines, lines, change);
       const lexicon = this.needsLexicon ? this.lexicon() : undefined;
+      // Results of the lines this change removed, for the next pass.
+      const removedNow = new Map<string, CachedLine>();
+      if (previous) {
+        for (let i = change!.start; i < change!.oldEnd; i++) {
+          const removed = previous.results[i];
+          if (removed) removedNow.set(previous.lines[i], removed);
+        }
+      }
+      // Which lines need a look, as flags in a flat array (carried over like the results): an unchanged line
+      // without findings and with every rule run is skipped without touching its objects.
+      let flags: Uint8Array;
+      if (previous && (!markdown || (ignoredLines.size === 0 && previous.ignoredCount === 0))) {
+        flags = new Uint8Array(lines.length);
+        flags.set(previous.flags.subarray(0, change!.start));
+        flags.set(previous.flags.subarray(change!.oldEnd), change!.newEnd);
+        flags.fill(VISIT, change!.start, change!.newEnd);
+      } else {
+        flags = new Uint8Array(lines.length).fill(VISIT);
+      }
+      const visit = VISIT | HAS_FINDINGS | (this.needsSegmentation ? NOT_SEGMENTED : 0) | (lexicon ? NO_LEXICON : 0);
+      // Lines checked in this pass by text: identical lines of a new text are checked once.
+      const checkedNow = new Map<string, CachedLine>();
       for (let i = 0; i < lines.length; i++) {
+        if ((flags[i] & visit) === 0) continue;
         const info = lineInfos[i];
         if (info.blank || ignoredLines.has(i)) {
           carried[i] = undefined;
+          flags[i] = 0;
           continue;
         }
         const line = lines[i];
         let cached = carried[i];
+        if (!cached) {
+          // A line checked earlier in this pass, or removed by the previous edit (an undo, a section cut and pasted back).
+          const twin = checkedNow.get(line) ?? (previous ? this.removedBefore.get(line) : undefined);
+          if (twin) {
+            // Same field order as in checkLine (one object shape keeps this loop fast).
+            cached = { findings: twin.findings, placed: undefined, placedAt: -1, uniqueKeys: twin.uniqueKeys, segmented: twin.segmented, tokens: twin.tokens, withLexicon: twin.withLexicon };
+          }
+        }
         const stale = cached && ((!cached.segmented && this.needsSegmentation && this.segmenter) || (!cached.withLexicon && lexicon));
         if (!cached || stale) {
           // A "paragraph" of tens of thousands of characters is pasted data, not prose: not segmented.
@@ -156,25 +252,41 @@ export class Linter {
           const words = this.needsSegmentation && segmentable ? this.segmenter?.cut(line) : undefined;
           if (!cached || words || lexicon || !segmentable) {
             cached = this.checkLine(line, info, markdown, words ? toTokens(line, words) : cached?.tokens, lexicon, !segmentable);
+            checkedNow.set(line, cached);
           }
-          carried[i] = cached;
         }
-        if (!cached.segmented && this.needsSegmentation) segmentationPending = true;
-        if (cached.tokens) lineTokens.set(i, cached.tokens);
-        for (const f of cached.findings) {
-          if (f.key !== undefined && this.uniqueKeyRules.has(f.rule) && occursTwice(text, f.key, keyCounts)) continue;
-          findings.push({
+        const result = cached!;
+        carried[i] = result;
+        flags[i] = (result.findings.length ? HAS_FINDINGS : 0) | (result.segmented ? 0 : NOT_SEGMENTED) | (result.withLexicon ? 0 : NO_LEXICON);
+        if (!result.segmented && this.needsSegmentation) segmentationPending = true;
+        const lineFindings = result.findings;
+        if (lineFindings.length === 0) continue;
+        // The findings as document findings are kept while the line keeps its number.
+        let placed = result.placed;
+        if (!placed || result.placedAt !== i) {
+          placed = lineFindings.map((f) => ({
             rule: f.rule,
             severity: f.severity,
             message: f.message,
             range: range(i, f.start, f.end),
             fixes: f.fixes ? f.fixes.map((fix) => lineFixToFix(fix, i)) : [],
-          });
+          }));
+          result.placed = placed;
+          result.placedAt = i;
+        }
+        const keys = result.uniqueKeys;
+        for (let k = 0; k < placed.length; k++) {
+          const key = keys && keys[k];
+          if (key !== undefined && this.keyCounts.occursTwice(text, key)) continue;
+          findings.push(placed[k]);
         }
       }
-      this.previous = { kind, lines, results: carried };
+      this.previous = { kind, lines, results: carried, flags, ignoredCount: ignoredLines.size };
+      this.removedBefore = removedNow;
     } else {
       this.previous = undefined;
+      this.removedBefore = new Map();
+      this.keyCounts.clear();
       findings.push({
         rule: 'document-size',
         severity: 'information',
@@ -183,17 +295,34 @@ export class Linter {
         fixes: [],
       });
     }
+    // Rules that read only headings (and items) keep their findings when the tree was updated around an edit
+    // that left those alone (see TreeUpdate).
+    const update = this.parser.lastTreeUpdate;
+    const ruleFindings = new Map<string, Finding[]>();
     for (const { rule, severity, userSeverity, options } of this.documentRules) {
       // Rules that read words wait until every line is segmented (the server lints again then).
       if (rule.needsSegmentation && (structureOnly || segmentationPending || !this.segmenter)) continue;
-      const tokens = rule.needsSegmentation ? (line: number) => lineTokens.get(line) : undefined;
-      for (const f of rule.check({ document, options, tokens, config: this.config })) {
-        findings.push({ rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
+      const before = this.ruleFindings.get(rule.id);
+      let own: Finding[];
+      if (before && update && update.headingsSame && (rule.reuse === 'headings' || (rule.reuse === 'items' && update.itemsSame))) {
+        own = moveFindings(before, update.change);
+      } else {
+        const tokens = rule.needsSegmentation ? (line: number) => lineResults[line]?.tokens : undefined;
+        own = rule.check({ document, options, tokens, config: this.config }).map((f: DocumentFinding) => ({
+          rule: rule.id,
+          severity: userSeverity ? severity : f.severity ?? severity,
+          message: f.message,
+          range: f.range,
+          fixes: f.fixes ?? [],
+        }));
       }
+      ruleFindings.set(rule.id, own);
+      for (const f of own) findings.push(f);
     }
+    this.ruleFindings = ruleFindings;
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const shown = capPerRule(findings);
-    return { document, findings: applySuppressions(shown, document, this.config, this.fileKey), segmentationPending, structureOnly };
+    return { document, findings: applySuppressions(shown, document, this.config, this.fileKey, text), segmentationPending, structureOnly };
   }
 
   private lexicon(): Lexicon | undefined {
@@ -236,8 +365,12 @@ export class Linter {
         }
       }
     }
+    const keyed = findings.some((f) => f.key !== undefined && this.uniqueKeyRules.has(f.rule));
     return {
       findings,
+      placed: undefined,
+      placedAt: -1,
+      uniqueKeys: keyed ? findings.map((f) => (this.uniqueKeyRules.has(f.rule) ? f.key : undefined)) : undefined,
       segmented: tokens !== undefined || !this.needsSegmentation || unsegmentable,
       tokens,
       // Lexicon rules that also need segmentation have not run without tokens.

@@ -27,8 +27,11 @@ function parseDirective(line: string): Directive | undefined {
 
 const matches = (d: Directive, rule: string) => d.rules.size === 0 || d.rules.has(rule);
 
-/** Drops findings that the document's disable comments or the ignored words switch off. */
-export function applySuppressions(findings: Finding[], document: ReportDocument, config: ResolvedConfig, fileKey?: string): Finding[] {
+/**
+ * Drops findings that the document's disable comments or the ignored words switch off. `text`, the
+ * document's text when the caller has it, lets a document without directives skip the line scan.
+ */
+export function applySuppressions(findings: Finding[], document: ReportDocument, config: ResolvedConfig, fileKey?: string, text?: string): Finding[] {
   const { lines } = document;
   const fileSettings = fileKey !== undefined ? config.files.get(fileKey) : undefined;
   const fileDisabled = new Set(fileSettings?.disable ?? []);
@@ -42,7 +45,7 @@ export function applySuppressions(findings: Finding[], document: ReportDocument,
   const fileWide: Directive[] = [];
   const perLine = new Map<number, Directive[]>();
   // Directives are rare: find candidate lines cheaply before parsing them.
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = text !== undefined && text.indexOf('gongwen-') < 0 ? lines.length : 0; i < lines.length; i++) {
     const directive = lines[i].indexOf('gongwen-') >= 0 ? parseDirective(lines[i]) : undefined;
     if (!directive) continue;
     if (directive.kind === 'disable') fileWide.push(directive);

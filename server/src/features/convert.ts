@@ -22,6 +22,18 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
+/**
+ * Diagnostics by finding. The Linter keeps the findings of unchanged lines (and of document rules it did not
+ * run again) as the same objects from pass to pass, so a keystroke converts only the findings it changed.
+ */
+const converted = new WeakMap<Finding, Diagnostic>();
+
+export function cachedDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = converted.get(finding);
+  if (!diagnostic) converted.set(finding, (diagnostic = toDiagnostic(finding)));
+  return diagnostic;
+}
+
 /** The finding behind a diagnostic the client sends back (same rule and range). */
 export function findingFor(findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
   const { start, end } = diagnostic.range;

@@ -1,7 +1,7 @@
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
-import { toDiagnostic } from './convert';
+import { cachedDiagnostic } from './convert';
 
 /**
  * Publishes diagnostics after changes. Changes that arrive together (a burst of keystrokes, a storm of
@@ -52,7 +52,7 @@ export class DiagnosticsPublisher {
       }
       const first = this.published.size === 0;
       this.published.add(uri);
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(cachedDiagnostic) });
       if (result.structureOnly && !this.sizeWarned.has(uri)) {
         this.sizeWarned.add(uri);
         const size = result.findings.find((f) => f.rule === 'document-size');

@@ -38,6 +38,7 @@ export function itemMarkerRange(node: SectionNode) {
 export const enumerationSequence: DocumentRule = {
   id: 'enumeration-sequence',
   scope: 'document',
+  reuse: 'items',
   description: '“一是、二是……”等序次语应连续、不重复',
   defaultSeverity: 'warning',
   check({ document }) {
@@ -83,6 +84,7 @@ export const enumerationSequence: DocumentRule = {
 export const enumerationMixed: DocumentRule = {
   id: 'enumeration-mixed',
   scope: 'document',
+  reuse: 'items',
   description: '同一组序次语不得混用“第一”“一是”“首先”等不同系列',
   defaultSeverity: 'warning',
   check({ document }) {

@@ -20,6 +20,7 @@ interface Candidate {
 export const headingEndPunctuation: DocumentRule = {
   id: 'heading-end-punctuation',
   scope: 'document',
+  reuse: 'headings',
   description: '单独成行的标题末尾不加冒号；同级标题末尾的句号应一致（以不加为宜）',
   defaultSeverity: 'warning',
   check({ document }) {

@@ -12,6 +12,7 @@ const EXAMPLE = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' } as const;
 export const headingHierarchy: DocumentRule = {
   id: 'heading-hierarchy',
   scope: 'document',
+  reuse: 'headings',
   description: '标题层级应按 一、→（一）→1.→（1）的顺序，不跳级、不倒置',
   defaultSeverity: 'warning',
   check({ document }) {

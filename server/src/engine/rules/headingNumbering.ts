@@ -7,6 +7,7 @@ import { DocumentFinding, DocumentRule } from './rule';
 export const headingNumbering: DocumentRule = {
   id: 'heading-numbering',
   scope: 'document',
+  reuse: 'headings',
   description: '同级标题序号应连续、不重复，并在新的上级标题下重新编号',
   defaultSeverity: 'error',
   check({ document }) {

@@ -1,4 +1,5 @@
 import { isHanAt, isLatinAt, nextNonSpace, protectedMask } from '../chars';
+import type { LineInfo } from '../lineInfo';
 import { range } from '../types';
 import { DocumentFinding, DocumentRule, MAX_FINDINGS_PER_RULE } from './rule';
 
@@ -70,7 +71,9 @@ export const pairedMarks: DocumentRule = {
       });
     };
     for (let lineNo = 0; lineNo < lines.length; lineNo++) {
-      if (lineInfos[lineNo].blank || ignoredLines.has(lineNo)) continue;
+      const info = lineInfos[lineNo];
+      // Lines without paired marks change nothing here (marks left open are reported at the next line that has some).
+      if (!info.pairedMarks || ignoredLines.has(lineNo)) continue;
       // Marks left open too long are reported now.
       if (stack.length && stack[0].line < lineNo - WINDOW) {
         const keep: Open[] = [];
@@ -78,16 +81,13 @@ export const pairedMarks: DocumentRule = {
         stack = keep;
       }
       const text = lines[lineNo];
-      if (!/[“”‘’《》〈〉（）【】〔〕［］()]/.test(text)) continue;
-      // A line entered with nothing open and left with nothing open is judged by its text alone:
-      // reuse that judgement, so a keystroke does not rescan every paragraph of a long report.
-      const cacheKey = (markdown ? 'm' : 'p') + text;
-      if (stack.length === 0) {
-        const known = selfContained.get(cacheKey);
-        if (known) {
-          for (const f of known) findings.push(atLine(f, lineNo));
-          continue;
-        }
+      // A line entered with nothing open and left with nothing open is judged by its text alone: that
+      // judgement is kept with its LineInfo (which lives as long as the line is unchanged), so a keystroke
+      // does not rescan every paragraph of a long report.
+      let memo: DocumentFinding[] | undefined;
+      if (stack.length === 0 && (memo = selfContained.get(info))) {
+        for (const f of memo) findings.push(atLine(f, lineNo));
+        continue;
       }
       const enteredEmpty = stack.length === 0;
       const findingsBefore = findings.length;
@@ -171,8 +171,7 @@ export const pairedMarks: DocumentRule = {
         if (o.leading && o.char === '“') o.leading = nextParagraphStartsWithQuote(lines, lineInfos, lineNo);
       }
       if (enteredEmpty && stack.length === 0 && findings.length <= MAX_FINDINGS_PER_RULE) {
-        if (selfContained.size >= MAX_CACHED_LINES) selfContained.clear();
-        selfContained.set(cacheKey, findings.slice(findingsBefore).map((f) => atLine(f, 0)));
+        selfContained.set(info, findings.slice(findingsBefore).map((f) => atLine(f, 0)));
       }
     }
     for (const o of stack) unclosed(o);
@@ -180,9 +179,8 @@ export const pairedMarks: DocumentRule = {
   },
 };
 
-/** Findings of self-contained lines by line text (with line numbers 0), shared by all documents. */
-const selfContained = new Map<string, DocumentFinding[]>();
-const MAX_CACHED_LINES = 100_000;
+/** Findings (at line 0) of self-contained lines, by LineInfo (which depends only on the line's text and the document kind). */
+const selfContained = new WeakMap<LineInfo, DocumentFinding[]>();
 
 function atLine(f: DocumentFinding, line: number): DocumentFinding {
   const move = (r: DocumentFinding['range']) => ({

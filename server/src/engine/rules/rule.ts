@@ -103,6 +103,13 @@ export interface DocumentContext {
 export interface DocumentRule extends RuleMeta {
   scope: 'document';
   check(context: DocumentContext): DocumentFinding[];
+  /**
+   * What the findings depend on, when that is only the section tree's headings ('headings': their lines,
+   * markers, levels and place in the tree) or its headings and enumeration items ('items': also the items'
+   * markers, numbers, positions and titles). After an edit that leaves those alone (see TreeUpdate), the
+   * Linter keeps the previous findings, moved with their lines, instead of running the rule again.
+   */
+  reuse?: 'headings' | 'items';
 }
 
 export type Rule = LineRule | DocumentRule;

@@ -10,6 +10,7 @@ const NEXT_STEPS = new RegExp(data.nextStepsPart);
 export const sectionCompleteness: DocumentRule = {
   id: 'section-completeness',
   scope: 'document',
+  reuse: 'items',
   description: '工作总结、汇报类材料是否包含“存在的问题”和“下一步打算”部分',
   defaultSeverity: 'hint',
   check({ document }) {
