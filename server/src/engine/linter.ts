@@ -10,6 +10,8 @@ import { Finding, Fix, range, Severity } from './types';
 
 /** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
 export const MAX_SEGMENTED_LINE = 20_000;
+/** From this many characters on, a document is long enough for document-level corroboration. */
+export const LONG_DOCUMENT = 2_000;
 
 /** Whether `key` occurs at least twice in `text` (memoised per lint pass). */
 function occursTwice(text: string, key: string, memo: Map<string, boolean>): boolean {
@@ -20,6 +22,17 @@ function occursTwice(text: string, key: string, memo: Map<string, boolean>): boo
     memo.set(key, twice);
   }
   return twice;
+}
+
+/** Whether `word` occurs at least `times` times in `text`. */
+function occurs(text: string, word: string, times: number, memo: Map<string, number>): boolean {
+  let count = memo.get(word);
+  if (count === undefined) {
+    count = 0;
+    for (let at = text.indexOf(word); at >= 0 && count < 8; at = text.indexOf(word, at + word.length)) count++;
+    memo.set(word, count);
+  }
+  return count >= times;
 }
 
 /** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule (sorted input) and says once where it stopped. */
@@ -129,6 +142,7 @@ export class Linter {
     let segmentationPending = false;
     const lineTokens = new Map<number, Token[]>();
     const keyCounts = new Map<string, boolean>();
+    const wordCounts = new Map<string, number>();
     if (!structureOnly) {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
@@ -160,9 +174,10 @@ export class Linter {
         if (cached.tokens) lineTokens.set(i, cached.tokens);
         for (const f of cached.findings) {
           if (f.key !== undefined && this.uniqueKeyRules.has(f.rule) && occursTwice(text, f.key, keyCounts)) continue;
+          const uncorroborated = f.corroboration && text.length >= LONG_DOCUMENT && !occurs(text, f.corroboration.word, f.corroboration.times ?? 1, wordCounts);
           findings.push({
             rule: f.rule,
-            severity: f.severity,
+            severity: uncorroborated ? f.corroboration!.otherwise : f.severity,
             message: f.message,
             range: range(i, f.start, f.end),
             fixes: f.fixes ? f.fixes.map((fix) => lineFixToFix(fix, i)) : [],
@@ -220,7 +235,9 @@ export class Linter {
       };
       for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
-        findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
+        const own = { ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity };
+        if (userSeverity) delete own.corroboration;
+        findings.push(own);
       }
     }
     return {

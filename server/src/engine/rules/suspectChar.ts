@@ -1,6 +1,7 @@
 import charPinyin from '../../../data/char-pinyin.json';
 import charShapes from '../../../data/char-shapes.json';
-import type { Lexicon } from '../lexicon';
+import knownWords from '../../../data/known-words.json';
+import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
 
@@ -29,14 +30,40 @@ export const PARAMS = {
   soundCost: 0,
   shapeCost: 1,
   /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
-  threshold: 7,
+  threshold: 6.5,
   /**
    * Gain from which a finding is a warning; below it, an information. Real reports are full of names
    * and new coinages (提质, 聚势) that look like typos to an old dictionary: only strong cases warn.
    */
   warningThreshold: 10.5,
+  /**
+   * Gain from which a finding is a warning when the document gives no evidence either way (a short
+   * text) or uses the suggested word elsewhere; in a long document that never uses the suggested word,
+   * a finding below `warningThreshold` stays an information.
+   */
+  corroboratedThreshold: 6.5,
+  /** How often the long document must use the suggested word for a moderate finding to warn. */
+  corroboratingUses: 2,
+  /** Generic context filters (see `deliberate`): each can be turned off for measurement. */
+  alternation: 1,
+  nameContext: 1,
+  /** Words jieba's dictionary lacks but a modern dictionary (CC-CEDICT) has are not typos. */
+  knownModern: 1,
   /** Suggestions listed. */
   suggestions: 3,
+  /**
+   * Two neighbouring characters both typed wrong (淡味 for 单位, 墙画 for 强化): a two-character word
+   * with the same syllables and at least this frequency is a candidate, scored like a single change.
+   */
+  minPairWord: 500,
+  pairCost: 3,
+  /**
+   * Any character (not only one that sounds or looks alike) may complete a three- or four-character
+   * word at least this frequent (委贝会 → 委员会): the longer word is the evidence; the cost is high.
+   */
+  minWildWord: 2000,
+  wildCost: 3,
+  wildEdges: 0,
 };
 
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
@@ -62,7 +89,7 @@ function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<strin
 
 export interface Candidate {
   char: string;
-  kind: 'sound' | 'shape';
+  kind: 'sound' | 'shape' | 'any';
 }
 
 /**
@@ -95,6 +122,55 @@ function cachedCandidates(char: string, lexicon: Lexicon): Candidate[] {
   let list = byChar.get(char);
   if (!list) byChar.set(char, (list = candidatesFor(char, lexicon)));
   return list;
+}
+
+/**
+ * Frequent words of three or four characters by their pattern with one character left open
+ * (“委?会” → 员): which characters complete a long, frequent word around a position.
+ */
+const wildCache = new WeakMap<Lexicon, Map<string, string>>();
+
+function wildIndex(lexicon: Lexicon): Map<string, string> | undefined {
+  if (!lexicon.forEach) return undefined;
+  let index = wildCache.get(lexicon);
+  if (!index) {
+    const map = new Map<string, string>();
+    lexicon.forEach((word, frequency) => {
+      if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
+      // Inner positions only: an open first or last character matches too many coinages (示范型).
+      for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
+        const key = word.slice(0, j) + '?' + word.slice(j + 1);
+        map.set(key, (map.get(key) ?? '') + word[j]);
+      }
+    });
+    wildCache.set(lexicon, (index = map));
+  }
+  return index;
+}
+
+/** Frequent two-character words by the syllables of their characters (“dan wei” → 单位). */
+const pairCache = new WeakMap<Lexicon, Map<string, string[]>>();
+
+function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
+  if (!lexicon.forEach) return undefined;
+  let index = pairCache.get(lexicon);
+  if (!index) {
+    const map = new Map<string, string[]>();
+    const { syllablesOf } = pinyinIndex();
+    lexicon.forEach((word, frequency) => {
+      if (frequency < PARAMS.minPairWord || word.length !== 2) return;
+      for (const x of syllablesOf.get(word[0]) ?? []) {
+        for (const y of syllablesOf.get(word[1]) ?? []) {
+          const key = `${x} ${y}`;
+          const list = map.get(key);
+          if (list) list.push(word);
+          else map.set(key, [word]);
+        }
+      }
+    });
+    pairCache.set(lexicon, (index = map));
+  }
+  return index;
 }
 
 /** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
@@ -136,6 +212,8 @@ function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, m
   return best[n];
 }
 
+const COST: Record<Candidate['kind'], () => number> = { sound: () => PARAMS.soundCost, shape: () => PARAMS.shapeCost, any: () => PARAMS.wildCost };
+
 export interface Suggestion {
   kind: Candidate['kind'];
   char: string;
@@ -159,6 +237,50 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
   return positions;
 }
 
+/**
+ * Words that end the name of an organisation: a string followed by one of them is a name (弘润石化,
+ * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more
+ * typos than they saved.)
+ */
+const NAME_SUFFIX = /^(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/;
+
+let modernWords: CompactLexicon | undefined;
+
+/**
+ * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
+ * dictionary has (电竞, 抗疫, 央企, 大数据): such a word is not a typo. The list (~26k words, ~0.4 MB in
+ * memory) is generated by scripts/wrongchar-data/gen-known-words.mjs from CC-CEDICT.
+ */
+export function inKnownWord(text: string, i: number): boolean {
+  if (!PARAMS.knownModern) return false;
+  const modern = (modernWords ??= new CompactLexicon(buildLexiconData(knownWords.modern.split(' ').map((w) => [w, 1] as const))));
+  for (let len = 2; len <= 4; len++) {
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
+      const word = text.slice(s, s + len);
+      if (modern.has(word)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Signs in the text around position `i` (inside `token`) that the characters there are deliberate:
+ * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
+ */
+export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
+  const han = (c: string | undefined) => c !== undefined && HAN.test(c);
+  // An ABAC or ABCB pattern of four characters around it: 先行先试, 知责担责.
+  if (PARAMS.alternation) {
+    for (let s = i - 3; s <= i; s++) {
+      if (s < 0 || s + 4 > text.length) continue;
+      const w = text.slice(s, s + 4);
+      if ([...w].every(han) && (w[0] === w[2] || w[1] === w[3])) return true;
+    }
+  }
+  if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
+  return false;
+}
+
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
   const logTotal = Math.log(lexicon.total);
@@ -175,8 +297,25 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   const bigrams = bigramsOf(lexicon);
   const before = k > 0 ? chars[k - 1].charCodeAt(0) * 65536 : -1;
   const after = k + 1 < chars.length ? chars[k + 1].charCodeAt(0) : -1;
-  for (const candidate of cachedCandidates(text[i], lexicon)) {
-    if (bigrams) {
+  const candidates = cachedCandidates(text[i], lexicon).slice();
+  const wild = wildIndex(lexicon);
+  if (wild && PARAMS.wildCost < Infinity) {
+    const known = new Set(candidates.map((c) => c.char));
+    const extra: Candidate[] = [];
+    for (let len = 3; len <= PARAMS.maxWord; len++) {
+      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
+        const key = chars.slice(s, k).join('') + '?' + chars.slice(k + 1, s + len).join('');
+        for (const c of wild.get(key) ?? '') {
+          if (known.has(c) || c === text[i]) continue;
+          known.add(c);
+          extra.push({ char: c, kind: 'any' });
+        }
+      }
+    }
+    candidates.push(...extra);
+  }
+  for (const candidate of candidates) {
+    if (bigrams && candidate.kind !== 'any') {
       const c = candidate.char.charCodeAt(0);
       if (!(before >= 0 && bigrams.has(before + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
     }
@@ -192,6 +331,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
         // The new word must take in the whole token the character is in (施策 in 因城施策 is not
         // repaired by 城市, which would leave 策 alone).
         if (token && (a + s > token.start || a + s + len < token.end)) continue;
+        if (candidate.kind === 'any' && len < 3) continue;
         const f = lexicon.frequency(replaced);
         if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
           word = replaced;
@@ -204,10 +344,62 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
     const replacedChars = chars.slice();
     replacedChars[k] = candidate.char;
     const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
-    const gain = score - original - (candidate.kind === 'sound' ? PARAMS.soundCost : PARAMS.shapeCost);
+    const gain = score - original - COST[candidate.kind]();
     if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
+}
+
+export interface PairSuggestion {
+  word: string;
+  gain: number;
+}
+
+/**
+ * Two-character words that sound like the characters at `i` and `i + 1` (both different from them),
+ * ranked by gain: 淡味 → 单位, 墙画 → 强化.
+ */
+export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
+  const index = pairIndex(lexicon);
+  if (!index || !HAN.test(text[i]) || !HAN.test(text[i + 1] ?? '')) return [];
+  if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
+  const { syllablesOf } = pinyinIndex();
+  const logTotal = Math.log(lexicon.total);
+  let a = i;
+  while (a > 0 && i - a < PARAMS.context && HAN.test(text[a - 1])) a--;
+  let b = i + 2;
+  while (b < text.length && b - i - 2 < PARAMS.context && HAN.test(text[b])) b++;
+  const chars = [...text.slice(a, b)];
+  const k = i - a;
+  const memo = new Map<string, number>();
+  const original = bestSegmentation(chars, lexicon, logTotal, memo);
+  const out: PairSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const x of syllablesOf.get(text[i]) ?? []) {
+    for (const y of syllablesOf.get(text[i + 1]) ?? []) {
+      for (const word of index.get(`${x} ${y}`) ?? []) {
+        if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
+        seen.add(word);
+        const replaced = chars.slice();
+        replaced[k] = word[0];
+        replaced[k + 1] = word[1];
+        const gain = bestSegmentation(replaced, lexicon, logTotal, memo) - original - PARAMS.pairCost;
+        if (gain >= PARAMS.threshold) out.push({ word, gain });
+      }
+    }
+  }
+  return out.sort((p, q) => q.gain - p.gain);
+}
+
+/**
+ * Severity and the document-level evidence it needs. A change to any character (not one that sounds
+ * or looks alike) is weaker evidence by construction: in a long document it always needs the
+ * suggested word to be used elsewhere.
+ */
+function severityFor(gain: number, word: string, weak = false): Pick<LineFinding, 'severity' | 'corroboration'> {
+  if (gain >= PARAMS.warningThreshold && !weak) return { severity: 'warning' };
+  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise: 'information', times: PARAMS.corroboratingUses } };
+  return { severity: 'information' };
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
@@ -239,15 +431,15 @@ export const suspectChar: LineRule = {
   recurringKeysAllowed: false,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
-    const findings: LineFinding[] = [];
     const quoted = quotedRanges(text);
     const positions = suspectPositions(text, tokens, lexicon);
+    const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i]) continue;
+        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
@@ -258,10 +450,11 @@ export const suspectChar: LineRule = {
       const i = bestAt;
       const best = bestList[0];
       const list = bestList.slice(0, PARAMS.suggestions);
-      findings.push({
+      found.push({
         start: i,
         end: i + 1,
-        severity: best.gain >= PARAMS.warningThreshold ? 'warning' : 'information',
+        gain: best.gain,
+        ...severityFor(best.gain, best.word, best.kind === 'any'),
         // The original characters of the suspected word: if they recur in the document, they are a
         // name or a coinage, not a typo (the linter drops the finding then).
         key: text.slice(best.wordStart, best.wordStart + best.word.length),
@@ -269,6 +462,41 @@ export const suspectChar: LineRule = {
         fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
       });
     }
-    return findings;
+    // Two neighbouring characters that are both suspect and together sound like a frequent word.
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      // The pair must consist of whole tokens: one two-character token or two single-character ones.
+      let i = -1;
+      if (token.end - token.start === 2) i = token.start;
+      else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
+      if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
+      const pairEnd = { start: i, end: i + 2 };
+      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      const list = suggestPairs(text, i, lexicon);
+      if (!list.length) continue;
+      const best = list[0];
+      const shown = list.slice(0, PARAMS.suggestions);
+      const original = text.slice(i, i + 2);
+      found.push({
+        start: i,
+        end: i + 2,
+        gain: best.gain,
+        // Two changed characters are weak evidence under a word-frequency model: a hint, never a warning.
+        severity: 'information',
+        key: original,
+        message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
+        fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
+      });
+    }
+    // Overlapping findings: the one with the larger gain wins.
+    found.sort((x, y) => y.gain - x.gain);
+    const taken = new Uint8Array(text.length);
+    const findings: LineFinding[] = [];
+    for (const { gain: _gain, ...f } of found) {
+      if (taken.subarray(f.start, f.end).some((x) => x)) continue;
+      taken.fill(1, f.start, f.end);
+      findings.push(f);
+    }
+    return findings.sort((x, y) => x.start - y.start);
   },
 };
