@@ -7,6 +7,7 @@ import {
   candidatesFor,
   deliberate,
   inKnownWord,
+  nearSyllables,
   quotedRanges,
   suggestPairs,
   suggestReplacements,
@@ -112,6 +113,16 @@ test('two neighbouring characters typed wrong (淡味 → 单位) are suggested 
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
+});
+
+test('close syllables (measured, off by default): zh/z, l/n, hu/fu, -ing/-in …', () => {
+  assert.deepEqual(nearSyllables('zhi'), ['zi']);
+  assert.deepEqual(nearSyllables('zi'), ['zhi']);
+  assert.deepEqual(nearSyllables('ying'), ['yin']);
+  assert.deepEqual(nearSyllables('shan').sort(), ['san', 'shang']);
+  assert.deepEqual(nearSyllables('lu'), ['nu']);
+  assert.deepEqual(nearSyllables('fu'), ['hu']);
+  assert.ok(!candidatesFor('应').some((c) => c.kind === 'near'), 'no close-syllable candidates while nearCost is Infinity');
 });
 
 test('parallel structures and organisation names are deliberate; modern words are known', () => {

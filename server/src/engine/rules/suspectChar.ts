@@ -29,6 +29,8 @@ export const PARAMS = {
   /** Cost (natural log) of assuming a typo: same syllable, look-alike (look-alike lists are noisier). */
   soundCost: 0,
   shapeCost: 1,
+  /** Cost of a close syllable (zh/z, ing/in, l/n: 精→近, 应→因). */
+  nearCost: Infinity,
   /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
   threshold: 6.5,
   /**
@@ -61,7 +63,7 @@ export const PARAMS = {
    * Any character (not only one that sounds or looks alike) may complete a three- or four-character
    * word at least this frequent (委贝会 → 委员会): the longer word is the evidence; the cost is high.
    */
-  minWildWord: 2000,
+  minWildWord: 1000,
   wildCost: 3,
   wildEdges: 0,
 };
@@ -89,7 +91,7 @@ function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<strin
 
 export interface Candidate {
   char: string;
-  kind: 'sound' | 'shape' | 'any';
+  kind: 'sound' | 'near' | 'shape' | 'any';
 }
 
 /**
@@ -173,6 +175,37 @@ function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
   return index;
 }
 
+/**
+ * Syllables a speaker of a southern accent or a hurried typist confuses with `syllable`: zh/z, ch/c,
+ * sh/s, l/n, f/hu at the start; ing/in, eng/en, ang/an at the end.
+ */
+export function nearSyllables(syllable: string): string[] {
+  const starts: [string, string][] = [['zh', 'z'], ['ch', 'c'], ['sh', 's'], ['l', 'n'], ['n', 'l'], ['f', 'h'], ['h', 'f']];
+  const ends: [string, string][] = [['ing', 'in'], ['eng', 'en'], ['ang', 'an']];
+  const out = new Set<string>();
+  const initial = (s: string): string[] => {
+    const list: string[] = [];
+    for (const [a, b] of starts) {
+      if (a.length === 1 && (s.startsWith(a + 'h') || (a === 'h' && !s.startsWith('hu')) || (a === 'f' && !s.startsWith('fu')))) continue;
+      if (s.startsWith(a)) list.push(b + s.slice(a.length));
+    }
+    if (/^[zcs][^h]/.test(s)) list.push(s[0] + 'h' + s.slice(1));
+    return list;
+  };
+  const final = (s: string): string[] => {
+    const list: string[] = [];
+    for (const [a, b] of ends) {
+      if (s.endsWith(a)) list.push(s.slice(0, -a.length) + b);
+      else if (s.endsWith(b)) list.push(s + 'g');
+    }
+    return list;
+  };
+  for (const x of initial(syllable)) out.add(x);
+  for (const x of final(syllable)) out.add(x);
+  out.delete(syllable);
+  return [...out];
+}
+
 /** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
 export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   const { syllablesOf, charsOf } = pinyinIndex();
@@ -186,6 +219,9 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   };
   for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
   for (const c of (charShapes as Record<string, string>)[char] ?? '') add(c, 'shape');
+  if (PARAMS.nearCost < Infinity) {
+    for (const syllable of syllablesOf.get(char) ?? []) for (const near of nearSyllables(syllable)) for (const c of charsOf.get(near) ?? '') add(c, 'near');
+  }
   return out;
 }
 
@@ -212,7 +248,12 @@ function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, m
   return best[n];
 }
 
-const COST: Record<Candidate['kind'], () => number> = { sound: () => PARAMS.soundCost, shape: () => PARAMS.shapeCost, any: () => PARAMS.wildCost };
+const COST: Record<Candidate['kind'], () => number> = {
+  sound: () => PARAMS.soundCost,
+  near: () => PARAMS.nearCost,
+  shape: () => PARAMS.shapeCost,
+  any: () => PARAMS.wildCost,
+};
 
 export interface Suggestion {
   kind: Candidate['kind'];
