@@ -113,6 +113,7 @@ test('two neighbouring characters typed wrong (淡味 → 单位) are suggested 
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
+  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: 2 }, 'a hint in a long document that never says 单位');
 });
 
 test('close syllables (measured, off by default): zh/z, l/n, hu/fu, -ing/-in …', () => {

@@ -522,8 +522,10 @@ export const suspectChar: LineRule = {
         start: i,
         end: i + 2,
         gain: best.gain,
-        // Two changed characters are weak evidence under a word-frequency model: a hint, never a warning.
+        // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
+        // long document that does not use the suggested word, only a hint (医养 → 一样, 引育 → 银鱼).
         severity: 'information',
+        corroboration: { word: best.word, otherwise: 'hint', times: PARAMS.corroboratingUses },
         key: original,
         message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
         fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
