@@ -200,6 +200,26 @@ test('with the real dictionary: must not flag correct sentences', () => {
   }
 });
 
+test('with the real dictionary: in a long report, a moderate suspicion needs the suggested word used twice', () => {
+  // Distinct filler sentences (a repeated line would only test the repetition filter).
+  const topics = ['交通', '教育', '医疗', '养老', '住房', '就业', '文化', '体育', '环保', '农业', '科技', '金融'];
+  const filler = topics
+    .flatMap((t, i) => topics.map((u, j) => `第${i * 12 + j + 1}项：统筹推进${t}和${u}领域重点任务，确保各项措施落到实处。`))
+    .join('\n');
+  assert.ok(filler.length >= LONG_DOCUMENT);
+  const severity = (text: string, at: string) =>
+    linter
+      .lint(text)
+      .findings.filter((f) => f.rule === 'suspect-char' && text.split('\n')[f.range.start.line].slice(f.range.start.character).startsWith(at))
+      .map((f) => f.severity);
+  const typo = '完善工作机置，形成长效机制。';
+  assert.deepEqual(severity(typo, '置'), ['warning'], 'a sentence alone: the plain threshold');
+  assert.deepEqual(severity(`${filler}\n${typo}`, '置'), ['information'], '机制 used once: not enough');
+  assert.deepEqual(severity(`${filler}\n健全工作机制。\n${typo}`, '置'), ['warning'], '机制 used twice elsewhere');
+  // A coinage whose "correction" the report never uses stays an information.
+  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['information']);
+});
+
 test('eval: reads the ECSpell format gracefully and computes the figures', () => {
   const parsed = parseEcspell(fs.readFileSync(path.join(FIXTURES, 'eval', 'tiny.tsv'), 'utf8'));
   assert.equal(parsed.sentences.length, 6);
