@@ -11,7 +11,10 @@ import { LineFinding, LineRule } from './rule';
  * characters that sound alike (same pinyin syllable) or look alike (generated glyph data), and the
  * window around it is scored with the dictionary's word frequencies (the best segmentation under a
  * unigram word model, as jieba itself uses). A replacement is reported only when it turns the window
- * into clearly better words, by a margin that pays for the edit. Precision first.
+ * into clearly better words, by a margin that pays for the edit. Precision first: parallel structures,
+ * organisation names, words a modern dictionary knows and (through the linter) strings that recur are
+ * left alone, and in a long document a moderate suspicion warns only if the document itself uses the
+ * suggested word (docs/notes/wrongchar.md has the measurements).
  */
 
 /** Tuning, measured on development data (see docs/notes/wrongchar.md). */
@@ -29,19 +32,22 @@ export const PARAMS = {
   /** Cost (natural log) of assuming a typo: same syllable, look-alike (look-alike lists are noisier). */
   soundCost: 0,
   shapeCost: 1,
-  /** Cost of a close syllable (zh/z, ing/in, l/n: 精→近, 应→因). */
+  /**
+   * Cost of a close syllable (zh/z, ing/in, l/n: 精→近, 应→因). Off: it found more typos but also
+   * 数智化 → 数字化 in three reports, over the false-alarm target.
+   */
   nearCost: Infinity,
   /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
   threshold: 6.5,
   /**
-   * Gain from which a finding is a warning; below it, an information. Real reports are full of names
-   * and new coinages (提质, 聚势) that look like typos to an old dictionary: only strong cases warn.
+   * Gain from which a finding is a warning whatever the document. Real reports are full of names and
+   * new coinages (提质, 聚势) that look like typos to an old dictionary: below this, see below.
    */
   warningThreshold: 10.5,
   /**
    * Gain from which a finding is a warning when the document gives no evidence either way (a short
-   * text) or uses the suggested word elsewhere; in a long document that never uses the suggested word,
-   * a finding below `warningThreshold` stays an information.
+   * text) or uses the suggested word `corroboratingUses` times; in a long document that does not, a
+   * finding below `warningThreshold` is an information (LineFinding.corroboration).
    */
   corroboratedThreshold: 6.5,
   /** How often the long document must use the suggested word for a moderate finding to warn. */
@@ -65,6 +71,7 @@ export const PARAMS = {
    */
   minWildWord: 1000,
   wildCost: 3,
+  /** Whether the open character may be the first or last of the word (示范型 → 示范区: too loose). */
   wildEdges: 0,
 };
 
