@@ -8,6 +8,7 @@ import {
   deliberate,
   inKnownWord,
   nearSyllables,
+  PARAMS,
   quotedRanges,
   suggestPairs,
   suggestReplacements,
@@ -113,7 +114,7 @@ test('two neighbouring characters typed wrong (淡味 → 单位) are suggested 
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
-  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: 2 }, 'a hint in a long document that never says 单位');
+  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in a long document that does not use 单位');
 });
 
 test('close syllables (measured, off by default): zh/z, l/n, hu/fu, -ing/-in …', () => {
@@ -200,7 +201,7 @@ test('with the real dictionary: must not flag correct sentences', () => {
   }
 });
 
-test('with the real dictionary: in a long report, a moderate suspicion needs the suggested word used twice', () => {
+test('with the real dictionary: in a long report, a moderate suspicion needs the suggested word used elsewhere', () => {
   // Distinct filler sentences (a repeated line would only test the repetition filter).
   const topics = ['交通', '教育', '医疗', '养老', '住房', '就业', '文化', '体育', '环保', '农业', '科技', '金融'];
   const filler = topics
@@ -214,8 +215,10 @@ test('with the real dictionary: in a long report, a moderate suspicion needs the
       .map((f) => f.severity);
   const typo = '完善工作机置，形成长效机制。';
   assert.deepEqual(severity(typo, '置'), ['warning'], 'a sentence alone: the plain threshold');
-  assert.deepEqual(severity(`${filler}\n${typo}`, '置'), ['information'], '机制 used once: not enough');
-  assert.deepEqual(severity(`${filler}\n健全工作机制。\n${typo}`, '置'), ['warning'], '机制 used twice elsewhere');
+  const uses = (n: number) => '健全工作机制。\n'.repeat(n - 1);
+  assert.equal(PARAMS.corroboratingUses > 1, true);
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), ['information'], '机制 used too rarely');
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses)}${typo}`, '置'), ['warning'], '机制 used often enough');
   // A coinage whose "correction" the report never uses stays an information.
   assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['information']);
 });

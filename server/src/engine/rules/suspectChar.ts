@@ -38,7 +38,7 @@ export const PARAMS = {
    */
   nearCost: Infinity,
   /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
-  threshold: 6.5,
+  threshold: 6,
   /**
    * Gain from which a finding is a warning whatever the document. Real reports are full of names and
    * new coinages (提质, 聚势) that look like typos to an old dictionary: below this, see below.
@@ -49,9 +49,9 @@ export const PARAMS = {
    * text) or uses the suggested word `corroboratingUses` times; in a long document that does not, a
    * finding below `warningThreshold` is an information (LineFinding.corroboration).
    */
-  corroboratedThreshold: 6.5,
+  corroboratedThreshold: 6,
   /** How often the long document must use the suggested word for a moderate finding to warn. */
-  corroboratingUses: 2,
+  corroboratingUses: 3,
   /** Generic context filters (see `deliberate`): each can be turned off for measurement. */
   alternation: 1,
   nameContext: 1,
