@@ -26,6 +26,7 @@ export const REQUIRED_ENTRIES = [
   'extension/server/data/jieba/stop_words.utf8',
   'extension/server/data/char-shapes.json',
   'extension/server/data/char-pinyin.json',
+  'extension/server/data/known-words.json',
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',
   'extension/node_modules/nodejieba/build/Release/nodejieba.node',

@@ -2,7 +2,20 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
-import { candidatesFor, quotedRanges, suggestReplacements, suspectChar } from '../../server/src/engine/rules/suspectChar';
+import type { LineRule } from '../../server/src/engine/rules/rule';
+import {
+  candidatesFor,
+  deliberate,
+  inKnownWord,
+  nearSyllables,
+  PARAMS,
+  quotedRanges,
+  suggestPairs,
+  suggestReplacements,
+  suspectChar,
+} from '../../server/src/engine/rules/suspectChar';
+import { resolveConfig } from '../../server/src/engine/config';
+import { LONG_DOCUMENT } from '../../server/src/engine/linter';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 import { evaluate, parseEcspell } from '../../server/src/tools/eval';
 import { countFolder } from '../../server/src/tools/fp';
@@ -77,6 +90,79 @@ test('the linter runs lexicon rules only once the lexicon is ready, then re-chec
   assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 1);
 });
 
+test('any character may complete a long frequent word (委贝会 → 委员会), never a short one', () => {
+  const lexicon = new CompactLexicon(
+    buildLexiconData([['委员会', 50000], ['委', 3000], ['员', 5000], ['会', 20000], ['贝', 300], ['常务', 9000], ['贝壳', 400], ['员工', 30000]]),
+  );
+  const findings = check('常务委贝会', ['常务', '委', '贝', '会'], lexicon);
+  assert.equal(findings.length, 1);
+  assert.deepEqual([findings[0].start, findings[0].end], [3, 4]);
+  assert.equal(findings[0].fixes?.[0].edits[0].newText, '员');
+  assert.match(findings[0].message, /委员会/);
+  // 员 is neither a sound-alike nor a look-alike of 贝: only the three-character word justifies it, and
+  // such a finding always asks the document for corroboration.
+  assert.equal(findings[0].corroboration?.word, '委员会');
+  // Two characters (贝工 → 员工) are not enough evidence for an arbitrary replacement.
+  assert.deepEqual(check('贝工', ['贝', '工'], lexicon), []);
+});
+
+test('two neighbouring characters typed wrong (淡味 → 单位) are suggested as a hint', () => {
+  const lexicon = new CompactLexicon(buildLexiconData([['单位', 100000], ['淡', 100], ['味', 100], ['由', 9000], ['负责', 20000]]));
+  assert.equal(suggestPairs('由淡味负责', 1, lexicon)[0]?.word, '单位');
+  assert.deepEqual(suggestPairs('由单位负责', 1, lexicon), [], 'a word is left alone');
+  const findings = check('由淡味负责', ['由', '淡味', '负责'], lexicon);
+  assert.equal(findings.length, 1);
+  assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
+  assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
+  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in a long document that does not use 单位');
+});
+
+test('close syllables (measured, off by default): zh/z, l/n, hu/fu, -ing/-in …', () => {
+  assert.deepEqual(nearSyllables('zhi'), ['zi']);
+  assert.deepEqual(nearSyllables('zi'), ['zhi']);
+  assert.deepEqual(nearSyllables('ying'), ['yin']);
+  assert.deepEqual(nearSyllables('shan').sort(), ['san', 'shang']);
+  assert.deepEqual(nearSyllables('lu'), ['nu']);
+  assert.deepEqual(nearSyllables('fu'), ['hu']);
+  assert.ok(!candidatesFor('应').some((c) => c.kind === 'near'), 'no close-syllable candidates while nearCost is Infinity');
+});
+
+test('parallel structures and organisation names are deliberate; modern words are known', () => {
+  const whole = (text: string) => ({ start: 0, end: text.length });
+  assert.ok(deliberate('提供助餐助洁服务', 3, { start: 2, end: 4 }), 'ABAC: 助餐助洁');
+  assert.ok(deliberate('开展先行先试', 5, { start: 4, end: 6 }), 'ABAC: 先行先试');
+  assert.ok(deliberate('知重负重、知责担责', 7, { start: 7, end: 9 }), 'ABCB: 知责担责');
+  assert.ok(deliberate('推进弘润石化转型', 2, { start: 2, end: 4 }), 'followed by 石化');
+  assert.ok(!deliberate('加强政冶建设', 3, { start: 2, end: 4 }));
+  assert.ok(!deliberate('政冶', 1, whole('政冶')));
+  assert.ok(inKnownWord('发展电竞产业', 3), '电竞 is in the modern word list');
+  assert.ok(inKnownWord('援鄂抗疫工作队', 3), '抗疫 too');
+  assert.ok(!inKnownWord('加强政冶建设', 3));
+});
+
+test('corroboration: in a long document a moderate finding warns only if the suggested word is used', () => {
+  // A rule that reports 某某 with the corroboration the suspect-char rule uses.
+  const probe: LineRule = {
+    id: 'probe',
+    description: 'test',
+    defaultSeverity: 'warning',
+    scope: 'line',
+    check: ({ text }) => {
+      const at = text.indexOf('政冶');
+      return at < 0 ? [] : [{ start: at + 1, end: at + 2, message: '政冶', severity: 'warning', corroboration: { word: '政治', otherwise: 'information', times: 2 } }];
+    },
+  };
+  const filler = '各项工作稳步推进，取得了新的成效。\n'.repeat(Math.ceil(LONG_DOCUMENT / 18));
+  const severity = (text: string, config?: ConstructorParameters<typeof Linter>[0]) =>
+    new Linter({ rules: [probe], ...config }).lint(text).findings.filter((f) => f.rule === 'probe').map((f) => f.severity);
+  assert.deepEqual(severity('加强政冶建设'), ['warning'], 'a short text gives no evidence either way');
+  assert.deepEqual(severity(filler + '加强政冶建设'), ['information'], 'a long document that never says 政治');
+  assert.deepEqual(severity(filler + '政治建设。\n加强政冶建设'), ['information'], 'once is not enough');
+  assert.deepEqual(severity(filler + '政治建设。\n讲政治。\n加强政冶建设'), ['warning'], 'the writer uses 政治');
+  const userSet = resolveConfig({ rules: { probe: 'warning' } }, new Set(['probe'])).config;
+  assert.deepEqual(severity(filler + '加强政冶建设', { config: userSet }), ['warning'], "a user's severity wins");
+});
+
 // With real nodejieba segmentation and its dictionary.
 const real = new SyncSegmenter();
 const linter = new Linter({ segmenter: real, lexicon: () => real.lexicon });
@@ -87,6 +173,7 @@ test('with the real dictionary: must flag', () => {
     ['加强政冶建设', '冶', '治'],
     ['严格执行财务制渡', '渡', '度'],
     ['提高服务质量和效律', '律', '率'],
+    ['全国人大常务委贝会', '贝', '员'],
   ]) {
     const found = suspects(text);
     assert.equal(found.length, 1, text);
@@ -103,9 +190,37 @@ test('with the real dictionary: must not flag correct sentences', () => {
     '抓好安全生产工作，加快建设现代化产业体系',
     '王小明同志任办公室主任',
     '深化“放管服”改革，打造“一网通办”品牌',
+    // Each of these was a warning before the filters that now keep them quiet.
+    '提供助餐助洁服务',
+    '开展先行先试',
+    '推进弘润石化转型升级',
+    '发展数字演艺、电竞电音等新型文化业态',
+    '援鄂抗疫工作队',
   ]) {
     assert.deepEqual(suspects(text), [], text);
   }
+});
+
+test('with the real dictionary: in a long report, a moderate suspicion needs the suggested word used elsewhere', () => {
+  // Distinct filler sentences (a repeated line would only test the repetition filter).
+  const topics = ['交通', '教育', '医疗', '养老', '住房', '就业', '文化', '体育', '环保', '农业', '科技', '金融'];
+  const filler = topics
+    .flatMap((t, i) => topics.map((u, j) => `第${i * 12 + j + 1}项：统筹推进${t}和${u}领域重点任务，确保各项措施落到实处。`))
+    .join('\n');
+  assert.ok(filler.length >= LONG_DOCUMENT);
+  const severity = (text: string, at: string) =>
+    linter
+      .lint(text)
+      .findings.filter((f) => f.rule === 'suspect-char' && text.split('\n')[f.range.start.line].slice(f.range.start.character).startsWith(at))
+      .map((f) => f.severity);
+  const typo = '完善工作机置，形成长效机制。';
+  assert.deepEqual(severity(typo, '置'), ['warning'], 'a sentence alone: the plain threshold');
+  const uses = (n: number) => '健全工作机制。\n'.repeat(n - 1);
+  assert.equal(PARAMS.corroboratingUses > 1, true);
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), ['information'], '机制 used too rarely');
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses)}${typo}`, '置'), ['warning'], '机制 used often enough');
+  // A coinage whose "correction" the report never uses stays an information.
+  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['information']);
 });
 
 test('eval: reads the ECSpell format gracefully and computes the figures', () => {

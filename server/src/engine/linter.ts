@@ -10,15 +10,19 @@ import { Finding, Fix, Range, range, Severity } from './types';
 
 /** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
 export const MAX_SEGMENTED_LINE = 20_000;
+/** From this many characters on, a document is long enough for document-level corroboration. */
+export const LONG_DOCUMENT = 2_000;
+/** Occurrence counts stop here: no rule asks for more. */
+const COUNT_CAP = 8;
 
 /**
- * Whether keys occur at least twice in the text. Answers are kept from pass to pass: a key without line
- * breaks occurs within lines, so its count can change only if it occurs in a changed line, old or new.
- * (Searching a 1 MB text for every key on every keystroke cost more than the rest of a re-lint.)
+ * How often keys (and corroborating words) occur in the text. Answers are kept from pass to pass: a key
+ * without line breaks occurs within lines, so its count can change only if it occurs in a changed line,
+ * old or new. (Searching a 1 MB text for every key on every keystroke cost more than the rest of a re-lint.)
  */
 class KeyCounts {
-  private answers = new Map<string, boolean>();
-  private previous = new Map<string, boolean>();
+  private answers = new Map<string, number>();
+  private previous = new Map<string, number>();
   private changedOld = '';
   private changedNew = '';
 
@@ -30,16 +34,21 @@ class KeyCounts {
     this.changedNew = oldLines && change ? lines.slice(change.start, change.newEnd).join('\n') : '';
   }
 
-  occursTwice(text: string, key: string): boolean {
-    let twice = this.answers.get(key);
-    if (twice !== undefined) return twice;
-    twice = this.previous.get(key);
-    if (twice === undefined || /[\r\n]/.test(key) || this.changedOld.includes(key) || this.changedNew.includes(key)) {
-      const first = text.indexOf(key);
-      twice = first >= 0 && text.indexOf(key, first + 1) >= 0;
+  /** Non-overlapping occurrences of `key` in `text`, counted up to COUNT_CAP. */
+  count(text: string, key: string): number {
+    let n = this.answers.get(key);
+    if (n !== undefined) return n;
+    n = this.previous.get(key);
+    if (n === undefined || /[\r\n]/.test(key) || this.changedOld.includes(key) || this.changedNew.includes(key)) {
+      n = 0;
+      for (let at = text.indexOf(key); at >= 0 && n < COUNT_CAP; at = text.indexOf(key, at + key.length)) n++;
     }
-    this.answers.set(key, twice);
-    return twice;
+    this.answers.set(key, n);
+    return n;
+  }
+
+  occursTwice(text: string, key: string): boolean {
+    return this.count(text, key) >= 2;
   }
 
   clear(): void {
@@ -278,7 +287,10 @@ export class Linter {
         for (let k = 0; k < placed.length; k++) {
           const key = keys && keys[k];
           if (key !== undefined && this.keyCounts.occursTwice(text, key)) continue;
-          findings.push(placed[k]);
+          const evidence = lineFindings[k].corroboration;
+          if (evidence && text.length >= LONG_DOCUMENT && this.keyCounts.count(text, evidence.word) < (evidence.times ?? 1)) {
+            findings.push(uncorroborated(placed[k], evidence.otherwise));
+          } else findings.push(placed[k]);
         }
       }
       this.previous = { kind, lines, results: carried, flags, ignoredCount: ignoredLines.size };
@@ -352,7 +364,10 @@ export class Linter {
       };
       for (const f of rule.check(context)) {
         // A finding's own severity refines the rule's default; a user's setting overrides both.
-        findings.push({ ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity });
+        const own = { ...f, rule: rule.id, severity: userSeverity ? severity : f.severity ?? severity };
+        // A user's severity setting wins over the document-level downgrade too.
+        if (userSeverity) delete own.corroboration;
+        findings.push(own);
       }
     }
     if (this.yieldingRules.size > 0 && findings.length > 1) {
@@ -377,6 +392,14 @@ export class Linter {
       withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),
     };
   }
+}
+
+/** The finding at a lower severity (its corroborating word is missing from the document); one copy per finding. */
+const downgraded = new WeakMap<Finding, Finding>();
+function uncorroborated(finding: Finding, severity: Severity): Finding {
+  let copy = downgraded.get(finding);
+  if (!copy || copy.severity !== severity) downgraded.set(finding, (copy = { ...finding, severity }));
+  return copy;
 }
 
 function lineFixToFix(fix: NonNullable<LineFinding['fixes']>[number], line: number): Fix {

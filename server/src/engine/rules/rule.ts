@@ -45,6 +45,13 @@ export interface LineFinding {
    * the text the finding is about, e.g. the word a suspected typo sits in.
    */
   key?: string;
+  /**
+   * Document-level evidence a moderate finding needs in a long document: when the document has at
+   * least LONG_DOCUMENT characters and contains `word` fewer than `times` times (default 1), the
+   * finding gets the severity `otherwise` (a user's severity setting still wins). A writer who means a
+   * word uses it elsewhere; a suggested word the whole report never uses points to a name or a coinage.
+   */
+  corroboration?: { word: string; otherwise: Severity; times?: number };
 }
 
 export interface LineFix {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lexicon } from '../lexicon';
+import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
 
@@ -10,7 +10,10 @@ import { LineFinding, LineRule } from './rule';
  * characters that sound alike (same pinyin syllable) or look alike (generated glyph data), and the
  * window around it is scored with the dictionary's word frequencies (the best segmentation under a
  * unigram word model, as jieba itself uses). A replacement is reported only when it turns the window
- * into clearly better words, by a margin that pays for the edit. Precision first.
+ * into clearly better words, by a margin that pays for the edit. Precision first: parallel structures,
+ * organisation names, words a modern dictionary knows and (through the linter) strings that recur are
+ * left alone, and in a long document a moderate suspicion warns only if the document itself uses the
+ * suggested word (docs/notes/wrongchar.md has the measurements).
  */
 
 /** Tuning, measured on development data (see docs/notes/wrongchar.md). */
@@ -28,15 +31,47 @@ export const PARAMS = {
   /** Cost (natural log) of assuming a typo: same syllable, look-alike (look-alike lists are noisier). */
   soundCost: 0,
   shapeCost: 1,
-  /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
-  threshold: 7,
   /**
-   * Gain from which a finding is a warning; below it, an information. Real reports are full of names
-   * and new coinages (提质, 聚势) that look like typos to an old dictionary: only strong cases warn.
+   * Cost of a close syllable (zh/z, ing/in, l/n: 精→近, 应→因). Off: it found more typos but also
+   * 数智化 → 数字化 in three reports, over the false-alarm target.
+   */
+  nearCost: Infinity,
+  /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
+  threshold: 6,
+  /**
+   * Gain from which a finding is a warning whatever the document. Real reports are full of names and
+   * new coinages (提质, 聚势) that look like typos to an old dictionary: below this, see below.
    */
   warningThreshold: 10.5,
+  /**
+   * Gain from which a finding is a warning when the document gives no evidence either way (a short
+   * text) or uses the suggested word `corroboratingUses` times; in a long document that does not, a
+   * finding below `warningThreshold` is an information (LineFinding.corroboration).
+   */
+  corroboratedThreshold: 6,
+  /** How often the long document must use the suggested word for a moderate finding to warn. */
+  corroboratingUses: 3,
+  /** Generic context filters (see `deliberate`): each can be turned off for measurement. */
+  alternation: 1,
+  nameContext: 1,
+  /** Words jieba's dictionary lacks but a modern dictionary (CC-CEDICT) has are not typos. */
+  knownModern: 1,
   /** Suggestions listed. */
   suggestions: 3,
+  /**
+   * Two neighbouring characters both typed wrong (淡味 for 单位, 墙画 for 强化): a two-character word
+   * with the same syllables and at least this frequency is a candidate, scored like a single change.
+   */
+  minPairWord: 500,
+  pairCost: 3,
+  /**
+   * Any character (not only one that sounds or looks alike) may complete a three- or four-character
+   * word at least this frequent (委贝会 → 委员会): the longer word is the evidence; the cost is high.
+   */
+  minWildWord: 1000,
+  wildCost: 3,
+  /** Whether the open character may be the first or last of the word (示范型 → 示范区: too loose). */
+  wildEdges: 0,
 };
 
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
@@ -46,28 +81,28 @@ let charsOf: Map<string, string> | undefined;
 let shapes: Record<string, string> | undefined;
 
 /**
- * The character tables (server/data/char-shapes.json and char-pinyin.json, ~620 KB) are read on first
- * use and kept out of the bundles: this rule needs the lexicon, which arrives seconds after start-up,
- * and every start-up would otherwise parse them (a third of dist/server.js). Found beside the bundles
- * (dist/ → server/data/, also in the .vsix) or beside the compiled sources (out/server/data/).
+ * The data tables (server/data/char-shapes.json, char-pinyin.json, known-words.json, ~0.9 MB) are read on
+ * first use and kept out of the bundles: this rule needs the lexicon, which arrives seconds after start-up,
+ * and every start-up would otherwise parse them. Found beside the bundles (dist/ → server/data/, also in
+ * the .vsix) or beside the compiled sources (out/server/data/).
  */
-function readCharTable(name: string): Record<string, string> {
+function readDataTable<T = Record<string, string>>(name: string): T {
   const candidates = [path.join(__dirname, '..', 'server', 'data', name), path.join(__dirname, '..', '..', '..', 'data', name)];
   for (const file of candidates) {
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   }
-  throw new Error(`找不到字表 ${name}（应在 ${candidates.join(' 或 ')}）`);
+  throw new Error(`找不到数据文件 ${name}（应在 ${candidates.join(' 或 ')}）`);
 }
 
 function charShapes(): Record<string, string> {
-  return (shapes ??= readCharTable('char-shapes.json'));
+  return (shapes ??= readDataTable<Record<string, string>>('char-shapes.json'));
 }
 
 function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
   if (!syllablesOf || !charsOf) {
     syllablesOf = new Map();
     charsOf = new Map();
-    for (const [syllable, chars] of Object.entries(readCharTable('char-pinyin.json'))) {
+    for (const [syllable, chars] of Object.entries(readDataTable('char-pinyin.json'))) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
@@ -81,7 +116,7 @@ function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<strin
 
 export interface Candidate {
   char: string;
-  kind: 'sound' | 'shape';
+  kind: 'sound' | 'near' | 'shape' | 'any';
 }
 
 /**
@@ -116,6 +151,86 @@ function cachedCandidates(char: string, lexicon: Lexicon): Candidate[] {
   return list;
 }
 
+/**
+ * Frequent words of three or four characters by their pattern with one character left open
+ * (“委?会” → 员): which characters complete a long, frequent word around a position.
+ */
+const wildCache = new WeakMap<Lexicon, Map<string, string>>();
+
+function wildIndex(lexicon: Lexicon): Map<string, string> | undefined {
+  if (!lexicon.forEach) return undefined;
+  let index = wildCache.get(lexicon);
+  if (!index) {
+    const map = new Map<string, string>();
+    lexicon.forEach((word, frequency) => {
+      if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
+      // Inner positions only: an open first or last character matches too many coinages (示范型).
+      for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
+        const key = word.slice(0, j) + '?' + word.slice(j + 1);
+        map.set(key, (map.get(key) ?? '') + word[j]);
+      }
+    });
+    wildCache.set(lexicon, (index = map));
+  }
+  return index;
+}
+
+/** Frequent two-character words by the syllables of their characters (“dan wei” → 单位). */
+const pairCache = new WeakMap<Lexicon, Map<string, string[]>>();
+
+function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
+  if (!lexicon.forEach) return undefined;
+  let index = pairCache.get(lexicon);
+  if (!index) {
+    const map = new Map<string, string[]>();
+    const { syllablesOf } = pinyinIndex();
+    lexicon.forEach((word, frequency) => {
+      if (frequency < PARAMS.minPairWord || word.length !== 2) return;
+      for (const x of syllablesOf.get(word[0]) ?? []) {
+        for (const y of syllablesOf.get(word[1]) ?? []) {
+          const key = `${x} ${y}`;
+          const list = map.get(key);
+          if (list) list.push(word);
+          else map.set(key, [word]);
+        }
+      }
+    });
+    pairCache.set(lexicon, (index = map));
+  }
+  return index;
+}
+
+/**
+ * Syllables a speaker of a southern accent or a hurried typist confuses with `syllable`: zh/z, ch/c,
+ * sh/s, l/n, f/hu at the start; ing/in, eng/en, ang/an at the end.
+ */
+export function nearSyllables(syllable: string): string[] {
+  const starts: [string, string][] = [['zh', 'z'], ['ch', 'c'], ['sh', 's'], ['l', 'n'], ['n', 'l'], ['f', 'h'], ['h', 'f']];
+  const ends: [string, string][] = [['ing', 'in'], ['eng', 'en'], ['ang', 'an']];
+  const out = new Set<string>();
+  const initial = (s: string): string[] => {
+    const list: string[] = [];
+    for (const [a, b] of starts) {
+      if (a.length === 1 && (s.startsWith(a + 'h') || (a === 'h' && !s.startsWith('hu')) || (a === 'f' && !s.startsWith('fu')))) continue;
+      if (s.startsWith(a)) list.push(b + s.slice(a.length));
+    }
+    if (/^[zcs][^h]/.test(s)) list.push(s[0] + 'h' + s.slice(1));
+    return list;
+  };
+  const final = (s: string): string[] => {
+    const list: string[] = [];
+    for (const [a, b] of ends) {
+      if (s.endsWith(a)) list.push(s.slice(0, -a.length) + b);
+      else if (s.endsWith(b)) list.push(s + 'g');
+    }
+    return list;
+  };
+  for (const x of initial(syllable)) out.add(x);
+  for (const x of final(syllable)) out.add(x);
+  out.delete(syllable);
+  return [...out];
+}
+
 /** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
 export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   const { syllablesOf, charsOf } = pinyinIndex();
@@ -129,6 +244,9 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   };
   for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
   for (const c of charShapes()[char] ?? '') add(c, 'shape');
+  if (PARAMS.nearCost < Infinity) {
+    for (const syllable of syllablesOf.get(char) ?? []) for (const near of nearSyllables(syllable)) for (const c of charsOf.get(near) ?? '') add(c, 'near');
+  }
   return out;
 }
 
@@ -155,6 +273,13 @@ function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, m
   return best[n];
 }
 
+const COST: Record<Candidate['kind'], () => number> = {
+  sound: () => PARAMS.soundCost,
+  near: () => PARAMS.nearCost,
+  shape: () => PARAMS.shapeCost,
+  any: () => PARAMS.wildCost,
+};
+
 export interface Suggestion {
   kind: Candidate['kind'];
   char: string;
@@ -178,6 +303,50 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
   return positions;
 }
 
+/**
+ * Words that end the name of an organisation: a string followed by one of them is a name (弘润石化,
+ * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more
+ * typos than they saved.)
+ */
+const NAME_SUFFIX = /^(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/;
+
+let modernWords: CompactLexicon | undefined;
+
+/**
+ * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
+ * dictionary has (电竞, 抗疫, 央企, 大数据): such a word is not a typo. The list (~26k words, ~0.4 MB in
+ * memory) is generated by scripts/wrongchar-data/gen-known-words.mjs from CC-CEDICT.
+ */
+export function inKnownWord(text: string, i: number): boolean {
+  if (!PARAMS.knownModern) return false;
+  const modern = (modernWords ??= new CompactLexicon(buildLexiconData(readDataTable<{ modern: string }>('known-words.json').modern.split(' ').map((w) => [w, 1] as const))));
+  for (let len = 2; len <= 4; len++) {
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
+      const word = text.slice(s, s + len);
+      if (modern.has(word)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Signs in the text around position `i` (inside `token`) that the characters there are deliberate:
+ * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
+ */
+export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
+  const han = (c: string | undefined) => c !== undefined && HAN.test(c);
+  // An ABAC or ABCB pattern of four characters around it: 先行先试, 知责担责.
+  if (PARAMS.alternation) {
+    for (let s = i - 3; s <= i; s++) {
+      if (s < 0 || s + 4 > text.length) continue;
+      const w = text.slice(s, s + 4);
+      if ([...w].every(han) && (w[0] === w[2] || w[1] === w[3])) return true;
+    }
+  }
+  if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
+  return false;
+}
+
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
   const logTotal = Math.log(lexicon.total);
@@ -194,8 +363,25 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   const bigrams = bigramsOf(lexicon);
   const before = k > 0 ? chars[k - 1].charCodeAt(0) * 65536 : -1;
   const after = k + 1 < chars.length ? chars[k + 1].charCodeAt(0) : -1;
-  for (const candidate of cachedCandidates(text[i], lexicon)) {
-    if (bigrams) {
+  const candidates = cachedCandidates(text[i], lexicon).slice();
+  const wild = wildIndex(lexicon);
+  if (wild && PARAMS.wildCost < Infinity) {
+    const known = new Set(candidates.map((c) => c.char));
+    const extra: Candidate[] = [];
+    for (let len = 3; len <= PARAMS.maxWord; len++) {
+      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
+        const key = chars.slice(s, k).join('') + '?' + chars.slice(k + 1, s + len).join('');
+        for (const c of wild.get(key) ?? '') {
+          if (known.has(c) || c === text[i]) continue;
+          known.add(c);
+          extra.push({ char: c, kind: 'any' });
+        }
+      }
+    }
+    candidates.push(...extra);
+  }
+  for (const candidate of candidates) {
+    if (bigrams && candidate.kind !== 'any') {
       const c = candidate.char.charCodeAt(0);
       if (!(before >= 0 && bigrams.has(before + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
     }
@@ -211,6 +397,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
         // The new word must take in the whole token the character is in (施策 in 因城施策 is not
         // repaired by 城市, which would leave 策 alone).
         if (token && (a + s > token.start || a + s + len < token.end)) continue;
+        if (candidate.kind === 'any' && len < 3) continue;
         const f = lexicon.frequency(replaced);
         if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
           word = replaced;
@@ -223,10 +410,62 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
     const replacedChars = chars.slice();
     replacedChars[k] = candidate.char;
     const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
-    const gain = score - original - (candidate.kind === 'sound' ? PARAMS.soundCost : PARAMS.shapeCost);
+    const gain = score - original - COST[candidate.kind]();
     if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
+}
+
+export interface PairSuggestion {
+  word: string;
+  gain: number;
+}
+
+/**
+ * Two-character words that sound like the characters at `i` and `i + 1` (both different from them),
+ * ranked by gain: 淡味 → 单位, 墙画 → 强化.
+ */
+export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
+  const index = pairIndex(lexicon);
+  if (!index || !HAN.test(text[i]) || !HAN.test(text[i + 1] ?? '')) return [];
+  if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
+  const { syllablesOf } = pinyinIndex();
+  const logTotal = Math.log(lexicon.total);
+  let a = i;
+  while (a > 0 && i - a < PARAMS.context && HAN.test(text[a - 1])) a--;
+  let b = i + 2;
+  while (b < text.length && b - i - 2 < PARAMS.context && HAN.test(text[b])) b++;
+  const chars = [...text.slice(a, b)];
+  const k = i - a;
+  const memo = new Map<string, number>();
+  const original = bestSegmentation(chars, lexicon, logTotal, memo);
+  const out: PairSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const x of syllablesOf.get(text[i]) ?? []) {
+    for (const y of syllablesOf.get(text[i + 1]) ?? []) {
+      for (const word of index.get(`${x} ${y}`) ?? []) {
+        if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
+        seen.add(word);
+        const replaced = chars.slice();
+        replaced[k] = word[0];
+        replaced[k + 1] = word[1];
+        const gain = bestSegmentation(replaced, lexicon, logTotal, memo) - original - PARAMS.pairCost;
+        if (gain >= PARAMS.threshold) out.push({ word, gain });
+      }
+    }
+  }
+  return out.sort((p, q) => q.gain - p.gain);
+}
+
+/**
+ * Severity and the document-level evidence it needs. A change to any character (not one that sounds
+ * or looks alike) is weaker evidence by construction: in a long document it always needs the
+ * suggested word to be used elsewhere.
+ */
+function severityFor(gain: number, word: string, weak = false): Pick<LineFinding, 'severity' | 'corroboration'> {
+  if (gain >= PARAMS.warningThreshold && !weak) return { severity: 'warning' };
+  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise: 'information', times: PARAMS.corroboratingUses } };
+  return { severity: 'information' };
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
@@ -259,15 +498,15 @@ export const suspectChar: LineRule = {
   yieldsToOtherRules: true,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
-    const findings: LineFinding[] = [];
     const quoted = quotedRanges(text);
     const positions = suspectPositions(text, tokens, lexicon);
+    const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i]) continue;
+        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
@@ -278,10 +517,11 @@ export const suspectChar: LineRule = {
       const i = bestAt;
       const best = bestList[0];
       const list = bestList.slice(0, PARAMS.suggestions);
-      findings.push({
+      found.push({
         start: i,
         end: i + 1,
-        severity: best.gain >= PARAMS.warningThreshold ? 'warning' : 'information',
+        gain: best.gain,
+        ...severityFor(best.gain, best.word, best.kind === 'any'),
         // The original characters of the suspected word: if they recur in the document, they are a
         // name or a coinage, not a typo (the linter drops the finding then).
         key: text.slice(best.wordStart, best.wordStart + best.word.length),
@@ -289,6 +529,43 @@ export const suspectChar: LineRule = {
         fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
       });
     }
-    return findings;
+    // Two neighbouring characters that are both suspect and together sound like a frequent word.
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      // The pair must consist of whole tokens: one two-character token or two single-character ones.
+      let i = -1;
+      if (token.end - token.start === 2) i = token.start;
+      else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
+      if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
+      const pairEnd = { start: i, end: i + 2 };
+      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      const list = suggestPairs(text, i, lexicon);
+      if (!list.length) continue;
+      const best = list[0];
+      const shown = list.slice(0, PARAMS.suggestions);
+      const original = text.slice(i, i + 2);
+      found.push({
+        start: i,
+        end: i + 2,
+        gain: best.gain,
+        // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
+        // long document that does not use the suggested word, only a hint (医养 → 一样, 引育 → 银鱼).
+        severity: 'information',
+        corroboration: { word: best.word, otherwise: 'hint', times: PARAMS.corroboratingUses },
+        key: original,
+        message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
+        fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
+      });
+    }
+    // Overlapping findings: the one with the larger gain wins.
+    found.sort((x, y) => y.gain - x.gain);
+    const taken = new Uint8Array(text.length);
+    const findings: LineFinding[] = [];
+    for (const { gain: _gain, ...f } of found) {
+      if (taken.subarray(f.start, f.end).some((x) => x)) continue;
+      taken.fill(1, f.start, f.end);
+      findings.push(f);
+    }
+    return findings.sort((x, y) => x.start - y.start);
   },
 };
