@@ -258,3 +258,12 @@ test('a suspected wrong character gives way to a word-list finding on the same t
     .lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
   assert.ok(alone.some((f) => f.rule === 'suspect-char'), JSON.stringify(alone));
 });
+
+test('with the real dictionary: words of the project\'s own phrase book are not typos', () => {
+  // 纠治 and 更实 are rare for jieba's dictionary but stock 公文 language (standard terms, snippets).
+  for (const text of ['锲而不舍落实中央八项规定精神，持之以恒纠治“四风”。', '以更高标准、更严要求、更实举措抓好重点领域监管。']) {
+    assert.deepEqual(suspects(text), [], text);
+  }
+  // …while a typo next to them is still found.
+  assert.equal(suspects('持之以恒纠治“四风”，严格执行财务制渡。').length, 1);
+});

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
+import { STANDARD_TERMS } from '../terms';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
 
@@ -329,6 +330,46 @@ export function inKnownWord(text: string, i: number): boolean {
   return false;
 }
 
+let phraseBook: string | undefined;
+
+/**
+ * The project's own phrase book: the standard terms (server/data/standard-terms.json) and the snippets
+ * (snippets/*.json: stock phrases of reports, 持之以恒纠治“四风”, 更实举措). Words that this curated 公文
+ * language uses are not typos, however rare they are in jieba's general dictionary. Read on first use.
+ */
+function ownPhrases(): string {
+  if (phraseBook === undefined) {
+    const parts: string[] = [];
+    for (const term of STANDARD_TERMS) parts.push(term.term, ...(term.aliases ?? []), term.full, term.usage);
+    // Beside the bundles (dist/ → snippets/, also in the .vsix) or the compiled sources (out/server/src/engine/rules/).
+    const dir = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', '..', '..', 'snippets')].find((d) => fs.existsSync(d));
+    for (const file of dir ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
+      try {
+        const snippets = JSON.parse(fs.readFileSync(path.join(dir!, file), 'utf8')) as Record<string, { body?: string | string[]; description?: string }>;
+        for (const snippet of Object.values(snippets)) {
+          parts.push(...(Array.isArray(snippet.body) ? snippet.body : [snippet.body ?? '']), snippet.description ?? '');
+        }
+      } catch {
+        // A snippet file that does not parse only means fewer known phrases.
+      }
+    }
+    phraseBook = parts.join('\n');
+  }
+  return phraseBook;
+}
+
+/** Whether the token around position `i` occurs, with at most two neighbouring characters, in the project's phrase book. */
+export function inOwnPhrases(text: string, i: number, token: { start: number; end: number }): boolean {
+  const book = ownPhrases();
+  const length = token.end - token.start;
+  for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
+    for (let s = Math.max(0, token.end - len); s <= token.start && s + len <= text.length; s++) {
+      if (s <= i && i < s + len && book.includes(text.slice(s, s + len))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Signs in the text around position `i` (inside `token`) that the characters there are deliberate:
  * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
@@ -506,7 +547,7 @@ export const suspectChar: LineRule = {
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
+        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i) || inOwnPhrases(text, i, token)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
@@ -538,7 +579,7 @@ export const suspectChar: LineRule = {
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
-      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1) || inOwnPhrases(text, i, pairEnd)) continue;
       const list = suggestPairs(text, i, lexicon);
       if (!list.length) continue;
       const best = list[0];
