@@ -19,7 +19,17 @@ export default {
       ['疑似错别字：“渡”可能应为“度”（制度）', 18, 82],
       ['错别字：“布署”应为“部署”', 22, 23],
     ];
-    const rows = await wb.problems((r) => expected.every(([message]) => r.some((row) => row.includes(message))), 'the expected problems');
+    // The panel shows a dozen rows; the list is virtual, so rows below the fold are not in the page.
+    // Screenshot the usual layout once the errors are there, then maximize the panel to read every row.
+    await wb.problems((r) => r.some((row) => row.includes('带括号的序号后不加标点')) && r.some((row) => row.includes('“布署”应为“部署”')), 'the errors');
+    await shot();
+    await wb.runCommand('View: Toggle Maximized Panel');
+    let rows;
+    try {
+      rows = await wb.problems((r) => expected.every(([message]) => r.some((row) => row.includes(message))), 'the expected problems');
+    } finally {
+      await wb.runCommand('View: Toggle Maximized Panel');
+    }
     for (const [message, line, column] of expected) {
       const row = rows.find((r) => r.includes(message));
       assert.ok(row.includes(`[Ln ${line}, Col ${column}]`), `“${message}” should be at Ln ${line}, Col ${column}: ${row}`);
@@ -28,6 +38,5 @@ export default {
     // The file's row in the panel counts them.
     const fileRow = rows.find((r) => r.includes('工作总结.txt'));
     assert.ok(fileRow, rows.join('\n'));
-    await shot();
   },
 };
