@@ -547,14 +547,15 @@ export const suspectChar: LineRule = {
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i) || inOwnPhrases(text, i, token)) continue;
+        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
           bestList = list;
         }
       }
-      if (bestAt < 0) continue;
+      // Searched only for a token about to be flagged: the phrase book is a long string.
+      if (bestAt < 0 || inOwnPhrases(text, bestAt, token)) continue;
       const i = bestAt;
       const best = bestList[0];
       const list = bestList.slice(0, PARAMS.suggestions);
@@ -579,9 +580,9 @@ export const suspectChar: LineRule = {
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
-      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1) || inOwnPhrases(text, i, pairEnd)) continue;
+      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
-      if (!list.length) continue;
+      if (!list.length || inOwnPhrases(text, i, pairEnd)) continue;
       const best = list[0];
       const shown = list.slice(0, PARAMS.suggestions);
       const original = text.slice(i, i + 2);
