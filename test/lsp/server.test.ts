@@ -132,3 +132,23 @@ test('shutdown and exit end the process cleanly', async () => {
   await other.initialize();
   assert.equal(await other.shutdown(), 0);
 });
+
+test('a re-check of the same version that finds the same is not published again', async () => {
+  const uri = 'file:///tmp/same.gw';
+  await client.open(uri, '一、总体情况\n今年以来，我们认真落实各项工作任务。\n二、存在问题\n工作作风还需要进一步改进。\n三、下步打算\n继续抓好各项工作落实。\n');
+  const wordsFor = async (version: number) => {
+    for (;;) {
+      const stats = await client.request('gongwen/statistics', { uri });
+      if (stats.version === version && stats.words !== null) return stats;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  await wordsFor(1);
+  // A one-character edit: published at once, then the edited line is segmented and checked again.
+  await client.change(uri, 2, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, text: '，' }]);
+  await client.waitForDiagnostics(uri, (d) => d.version === 2);
+  await wordsFor(2);
+  await client.request('gongwen/statistics', { uri }); // every publish scheduled before this answer has been sent
+  const published = client.published.filter((p) => p.uri === uri && p.version === 2);
+  assert.equal(published.length, 1, JSON.stringify(published));
+});

@@ -1,4 +1,4 @@
-import { Connection, TextDocuments } from 'vscode-languageserver';
+import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { cachedDiagnostic } from './convert';
@@ -11,6 +11,8 @@ export class DiagnosticsPublisher {
   private readonly dirty = new Set<string>();
   private scheduled = false;
   private readonly published = new Set<string>();
+  /** What was last sent per document: a re-lint of the same version that finds the same is not sent again. */
+  private readonly lastSent = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   /** Documents already told that they are over the size limit (once each, not once per keystroke). */
   private readonly sizeWarned = new Set<string>();
   /** Called once after the first diagnostics go out (to start the slow segmentation load then). */
@@ -38,6 +40,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.dirty.delete(uri);
     this.sizeWarned.delete(uri);
+    this.lastSent.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -52,7 +55,14 @@ export class DiagnosticsPublisher {
       }
       const first = this.published.size === 0;
       this.published.add(uri);
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(cachedDiagnostic) });
+      const diagnostics = result.findings.map(cachedDiagnostic);
+      // Segmentation of the lines just typed usually changes nothing: a second, identical list of
+      // thousands of diagnostics for the same version would cost the client as much as the first.
+      // (Every new version is always published: clients and tests wait for their version.)
+      const last = this.lastSent.get(uri);
+      if (last && last.version === document.version && sameDiagnostics(last.diagnostics, diagnostics)) return;
+      this.lastSent.set(uri, { version: document.version, diagnostics });
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       if (result.structureOnly && !this.sizeWarned.has(uri)) {
         this.sizeWarned.add(uri);
         const size = result.findings.find((f) => f.rule === 'document-size');
@@ -64,4 +74,13 @@ export class DiagnosticsPublisher {
       this.connection.console.error(`gongwen: 检查 ${uri} 时出错：${(error as Error).stack ?? error}`);
     }
   }
+}
+
+/** Equal lists: the same objects mostly (findings of unchanged lines are kept), else the same content. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
 }
