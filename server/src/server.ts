@@ -55,6 +55,7 @@ function segmenterFor(userWords: readonly string[]): WorkerSegmenter {
     },
     (state, detail) => {
       if (state === 'ready') connection.console.info(`gongwen: 分词词典已加载（${detail}）`);
+      if (state === 'loading' && detail) connection.console.warn(`gongwen: ${detail}`);
       if (state === 'failed' && !segmentationWarned) {
         segmentationWarned = true;
         void connection.window.showWarningMessage(`公文写作助手：${detail}。依赖分词的检查和词数统计已停用，其余功能照常使用。`);

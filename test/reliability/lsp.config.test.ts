@@ -61,6 +61,55 @@ test('segmentation unavailable (dictionary missing): one message, structure diag
   report(`segmentation failure: dictionary dir missing → 1 message (“${segmentation[0].message.slice(0, 40)}…”), structure diagnostics and statistics still served`);
 });
 
+test('a segmentation worker that dies after loading is restarted (three times), then segmentation is off, said once', async () => {
+  // Fault injection: every worker throws on the second batch of lines it is sent.
+  const client = start({ ...process.env, GONGWEN_TEST_SEGMENTATION_CRASH_AT: '2' });
+  const logs: string[] = [];
+  client.connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
+  await client.initialize({}, {});
+  const uri = 'untitled:restart';
+  await client.open(uri, REPORT, 'gongwen', 1);
+  const warned = () => client.messages.some((m) => m.message.includes('分词'));
+  /** Word counts for `version` (segmentation answered), or undefined once segmentation was given up. */
+  const wordsFor = async (version: number) => {
+    for (;;) {
+      const stats = await client.request('gongwen/statistics', { uri });
+      if (stats.version === version && stats.words !== null) return stats.words as number;
+      if (warned()) return undefined;
+      await sleep(20);
+    }
+  };
+  assert.ok((await wordsFor(1))! > 0);
+  let version = 1;
+  const typeLine = async (text: string) => {
+    version++;
+    await client.change(uri, version, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text }]);
+    return wordsFor(version);
+  };
+  // Batch 2 kills the first worker; a new one cuts the line again: segmentation-based checks go on.
+  assert.ok((await typeLine('认真布署，')) !== undefined, 'words after the first restart');
+  assert.ok(logs.some((l) => /分词线程.*正在重新启动（第 1 次）/.test(l)), logs.join('\n'));
+  const afterRestart = await client.waitForDiagnostics(uri, (d) => d.version === version && d.diagnostics.some((x) => x.code === 'misused-word'));
+  assert.ok(afterRestart);
+  // Each new worker dies on its second batch: after three restarts segmentation is given up, with one message.
+  let edits = 0;
+  while (!warned() && edits < 20) {
+    edits++;
+    await typeLine('改');
+  }
+  assert.ok(warned(), 'segmentation was given up');
+  assert.equal(logs.filter((l) => /正在重新启动/.test(l)).length, 3, logs.join('\n'));
+  assert.equal(client.messages.filter((m) => m.message.includes('分词')).length, 1, JSON.stringify(client.messages));
+  version++;
+  await client.change(uri, version, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, text: '一、' }]);
+  const last = await client.waitForDiagnostics(uri, (d) => d.version === version);
+  assert.ok(last.diagnostics.some((d) => d.code === 'heading-numbering'), 'structure diagnostics still published');
+  assert.equal(client.process.exitCode, null, 'server still running');
+  report(`segmentation worker crashes: restarted 3 times (segmentation-based checks continued), then given up with 1 message after ${edits} more edits`);
+});
+
 const BAD_CONFIGS: [string, string, RegExp][] = [
   ['malformed JSON', '{ "rules": { "heading-marker": "off" ', /不是有效的 JSON/],
   ['wrong types', '{ "rules": [], "userWords": "单位名称", "maxDocumentChars": "大" }', /应为/],

@@ -11,6 +11,7 @@ import { loadLexiconData } from './lexicon';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
 
 const port = parentPort!;
+const CRASH_AT = process.env.GONGWEN_TEST_SEGMENTATION_CRASH_AT ? { left: Number(process.env.GONGWEN_TEST_SEGMENTATION_CRASH_AT) } : undefined;
 const options = workerData as WorkerOptions & { lexiconOnly?: boolean };
 const send = (message: FromWorker) => port.postMessage(message);
 
@@ -68,6 +69,8 @@ if (options.lexiconOnly) {
     }, 200);
     port.on('message', (message: ToWorker) => {
       if (message.type === 'cut') {
+        // Fault injection for the reliability tests: the worker dies on the Nth batch it is sent.
+        if (CRASH_AT !== undefined && --CRASH_AT.left === 0) throw new Error('GONGWEN_TEST_SEGMENTATION_CRASH_AT');
         send({ type: 'cut', id: message.id, words: message.texts.map((t) => loaded.jieba.cut(t, true)) });
         // After the messages already queued (a large document sends several batches at once).
         setImmediate(() => {

@@ -13,6 +13,8 @@ const MAX_INTERNED_WORDS = 100_000;
 const MAX_INTERNED_CHARS = 8;
 /** Lines longer than this are not segmented (a 5 MB single line would stall the worker). */
 const MAX_LINE_CHARS = 100_000;
+/** A worker that dies after it was ready is started again this many times per session, then given up. */
+const MAX_RESTARTS = 3;
 
 /**
  * Segmentation from a worker thread. `cut` answers from a cache or returns undefined and queues the
@@ -32,6 +34,7 @@ export class WorkerSegmenter implements Segmenter {
   private pending = new Map<number, string[]>();
   private flushScheduled = false;
   private words = new Map<string, string>();
+  private restarts = 0;
 
   constructor(
     private readonly workerScript: string,
@@ -50,18 +53,24 @@ export class WorkerSegmenter implements Segmenter {
   start(): void {
     if (this.state !== 'idle') return;
     this.state = 'loading';
+    let worker: Worker;
     try {
-      this.worker = new Worker(path.resolve(this.workerScript), { workerData: this.options });
+      worker = this.worker = new Worker(path.resolve(this.workerScript), { workerData: this.options });
     } catch (error) {
       this.fail(`无法启动分词线程：${(error as Error).message}`);
       return;
     }
-    this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => this.fail(`分词线程出错：${error.message}`));
-    this.worker.on('exit', (code) => {
-      if (this.state !== 'failed' && code !== 0) this.fail(`分词线程意外退出（代码 ${code}）`);
+    // Events of a worker that was disposed or replaced are not this segmenter's business any more.
+    worker.on('message', (message: FromWorker) => {
+      if (worker === this.worker) this.receive(message);
     });
-    this.worker.unref();
+    worker.on('error', (error) => {
+      if (worker === this.worker) this.crashed(`分词线程出错：${error.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (worker === this.worker && this.state !== 'failed' && code !== 0) this.crashed(`分词线程意外退出（代码 ${code}）`);
+    });
+    worker.unref();
   }
 
   cut(text: string): readonly string[] | undefined {
@@ -80,8 +89,9 @@ export class WorkerSegmenter implements Segmenter {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    void worker?.terminate();
   }
 
   private scheduleFlush(): void {
@@ -163,6 +173,28 @@ export class WorkerSegmenter implements Segmenter {
     }
     if (pool.size > MAX_INTERNED_WORDS) this.words = new Map();
     return words;
+  }
+
+  /**
+   * The worker died. Once it had loaded the dictionary, a new one is started (the texts it was cutting are
+   * queued again, the cache and the frequencies stay); a worker that never got ready, or one that keeps
+   * dying, means segmentation is off for the session.
+   */
+  private crashed(error: string): void {
+    if (this.state !== 'ready' || this.restarts >= MAX_RESTARTS) {
+      this.fail(error);
+      return;
+    }
+    this.restarts++;
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    for (const text of this.inFlight) this.queued.add(text);
+    this.inFlight.clear();
+    this.pending.clear();
+    this.state = 'idle';
+    this.onStateChange('loading', `${error}，正在重新启动（第 ${this.restarts} 次）`);
+    this.start();
   }
 
   private fail(error: string): void {
