@@ -388,16 +388,20 @@ export function deliberate(text: string, i: number, token: { start: number; end:
   return false;
 }
 
+/** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
+function contextWindow(text: string, start: number, end: number): { chars: string[]; k: number } {
+  let a = start;
+  while (a > 0 && start - a < PARAMS.context && HAN.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < PARAMS.context && HAN.test(text[b])) b++;
+  return { chars: [...text.slice(a, b)], k: start - a };
+}
+
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
   const logTotal = Math.log(lexicon.total);
-  // The window: up to `context` Chinese characters on each side, within the run of Chinese text.
-  let a = i;
-  while (a > 0 && i - a < PARAMS.context && HAN.test(text[a - 1])) a--;
-  let b = i + 1;
-  while (b < text.length && b - i - 1 < PARAMS.context && HAN.test(text[b])) b++;
-  const chars = [...text.slice(a, b)];
-  const k = i - a;
+  const { chars, k } = contextWindow(text, i, i + 1);
+  const a = i - k;
   const memo = new Map<string, number>();
   const original = bestSegmentation(chars, lexicon, logTotal, memo);
   const out: Suggestion[] = [];
@@ -472,12 +476,7 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
   if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
   const { syllablesOf } = pinyinIndex();
   const logTotal = Math.log(lexicon.total);
-  let a = i;
-  while (a > 0 && i - a < PARAMS.context && HAN.test(text[a - 1])) a--;
-  let b = i + 2;
-  while (b < text.length && b - i - 2 < PARAMS.context && HAN.test(text[b])) b++;
-  const chars = [...text.slice(a, b)];
-  const k = i - a;
+  const { chars, k } = contextWindow(text, i, i + 2);
   const memo = new Map<string, number>();
   const original = bestSegmentation(chars, lexicon, logTotal, memo);
   const out: PairSuggestion[] = [];
