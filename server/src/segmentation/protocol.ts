@@ -13,4 +13,6 @@ export type FromWorker =
 
 export interface WorkerOptions {
   userWords: string[];
+  /** The word frequencies already arrived from an earlier worker (a restart): do not build them again. */
+  skipLexicon?: boolean;
 }

@@ -44,7 +44,7 @@ function startLexiconHelper(): Promise<FromWorker> {
 if (options.lexiconOnly) {
   post(lexiconMessage());
 } else {
-  const lexicon = startLexiconHelper();
+  const lexicon = options.skipLexicon ? undefined : startLexiconHelper();
   const loaded = loadJieba(options.userWords);
   if (!loaded.ok) {
     send({ type: 'failed', error: loaded.error });
@@ -59,7 +59,7 @@ if (options.lexiconOnly) {
       if (result && cutsAnswered) post(result);
       if (cutsAnswered) result = undefined;
     };
-    void lexicon.then((message) => {
+    void lexicon?.then((message) => {
       result = message;
       passOn();
     });

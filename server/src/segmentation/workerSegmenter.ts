@@ -35,6 +35,8 @@ export class WorkerSegmenter implements Segmenter {
   private flushScheduled = false;
   private words = new Map<string, string>();
   private restarts = 0;
+  /** The frequencies came from a worker (adopted or waiting for a pause): a restarted worker need not build them. */
+  private lexiconArrived = false;
 
   constructor(
     private readonly workerScript: string,
@@ -55,7 +57,7 @@ export class WorkerSegmenter implements Segmenter {
     this.state = 'loading';
     let worker: Worker;
     try {
-      worker = this.worker = new Worker(path.resolve(this.workerScript), { workerData: this.options });
+      worker = this.worker = new Worker(path.resolve(this.workerScript), { workerData: { ...this.options, skipLexicon: this.lexiconArrived } satisfies WorkerOptions });
     } catch (error) {
       this.fail(`无法启动分词线程：${(error as Error).message}`);
       return;
@@ -133,6 +135,7 @@ export class WorkerSegmenter implements Segmenter {
     } else if (message.type === 'failed') {
       this.fail(message.error);
     } else if (message.type === 'lexicon') {
+      this.lexiconArrived = true;
       const lexicon = new CompactLexicon(message.data);
       this.adoptWhen(() => {
         if (this.state === 'failed' || this.lexicon) return;

@@ -358,13 +358,14 @@ function ownPhrases(): string {
   return phraseBook;
 }
 
-/** Whether the token around position `i` occurs, with at most two neighbouring characters, in the project's phrase book. */
-export function inOwnPhrases(text: string, i: number, token: { start: number; end: number }): boolean {
+/** Whether the token occurs, with at most two neighbouring characters, in the project's phrase book. */
+export function inOwnPhrases(text: string, token: { start: number; end: number }): boolean {
   const book = ownPhrases();
   const length = token.end - token.start;
   for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
+    // Every window covers the whole token, so `i` too.
     for (let s = Math.max(0, token.end - len); s <= token.start && s + len <= text.length; s++) {
-      if (s <= i && i < s + len && book.includes(text.slice(s, s + len))) return true;
+      if (book.includes(text.slice(s, s + len))) return true;
     }
   }
   return false;
@@ -554,7 +555,7 @@ export const suspectChar: LineRule = {
         }
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
-      if (bestAt < 0 || inOwnPhrases(text, bestAt, token)) continue;
+      if (bestAt < 0 || inOwnPhrases(text, token)) continue;
       const i = bestAt;
       const best = bestList[0];
       const list = bestList.slice(0, PARAMS.suggestions);
@@ -581,7 +582,7 @@ export const suspectChar: LineRule = {
       const pairEnd = { start: i, end: i + 2 };
       if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
-      if (!list.length || inOwnPhrases(text, i, pairEnd)) continue;
+      if (!list.length || inOwnPhrases(text, pairEnd)) continue;
       const best = list[0];
       const shown = list.slice(0, PARAMS.suggestions);
       const original = text.slice(i, i + 2);
