@@ -159,6 +159,21 @@ class Doc {
   }
 }
 
+/** Types a character into a paragraph near the middle and deletes it again, `runs` edits in all. */
+async function oneCharacterEdits(doc, runs) {
+  const first = [];
+  const last = [];
+  for (let i = 0; i < runs; i++) {
+    const line = doc.middleParagraph() + (i % 10);
+    const at = Math.min(40, doc.lines[line].length);
+    const r = i % 2 === 0 ? await doc.edit(line, at, line, at, '的') : await doc.edit(line, at, line, at + 1, '');
+    first.push(r.first);
+    last.push(r.last);
+  }
+  const published = doc.client.publishes.filter((p) => p.uri === doc.uri);
+  return { first, last, count: published[published.length - 1].count };
+}
+
 async function openAndSettle(client, uri, text) {
   const opened = now();
   await client.open(uri, text);
@@ -187,18 +202,8 @@ async function benchServer() {
 
     if (SECTIONS.has('editor')) {
       log('server: editor path on the 1M report…');
-      const oneChar = [];
-      const oneCharSeg = [];
-      const runs = QUICK ? 6 : 30;
-      for (let i = 0; i < runs; i++) {
-        const line = doc.middleParagraph() + (i % 10);
-        const at = Math.min(40, doc.lines[line].length);
-        // Type a character, then delete it: both are one-character edits.
-        const r = i % 2 === 0 ? await doc.edit(line, at, line, at, '的') : await doc.edit(line, at, line, at + 1, '');
-        oneChar.push(r.first);
-        oneCharSeg.push(r.last);
-      }
-      record('editor', 'one-character edit → diagnostics', '1M', oneChar, { target: 20 });
+      const { first: oneChar, last: oneCharSeg, count } = await oneCharacterEdits(doc, QUICK ? 6 : 30);
+      record('editor', 'one-character edit → diagnostics', '1M', oneChar, { target: 20, note: `${count} diagnostics shown (default limit)` });
       record('editor', 'one-character edit → last publish (segmentation)', '1M', oneCharSeg);
 
       const paste = [];
@@ -225,6 +230,20 @@ async function benchServer() {
         await doc.edit(start, 0, start, 0, removed);
       }
       record('editor', 'deletion of a whole section → diagnostics', '1M', cut, { note: `${doc.middleSection()[1] - doc.middleSection()[0]} lines` });
+    }
+
+    if (SECTIONS.has('editor')) {
+      // The same keystrokes with every finding sent (gongwen.maxNumberOfProblems: 0).
+      log('server: editor path on the 1M report, no diagnostics limit…');
+      const unlimited = new BenchClient();
+      try {
+        await unlimited.initialize({ settings: { maxNumberOfProblems: 0 } });
+        await openAndSettle(unlimited, uri1m, texts.get('1M'));
+        const { first, count } = await oneCharacterEdits(new Doc(unlimited, uri1m, texts.get('1M')), QUICK ? 6 : 30);
+        record('editor', 'one-character edit → diagnostics, no limit', '1M', first, { note: `all ${count} diagnostics` });
+      } finally {
+        await unlimited.shutdown();
+      }
     }
 
     if (SECTIONS.has('symbols')) {

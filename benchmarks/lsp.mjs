@@ -43,8 +43,8 @@ export class BenchClient {
     this.connection.listen();
   }
 
-  async initialize() {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+  async initialize(initializationOptions = {}) {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     this.capabilities = result.capabilities;
     return result;

@@ -1,12 +1,9 @@
 // The gongwen language server: a thin adapter from LSP to the engine. Run with `node dist/server.js --stdio`.
 import * as path from 'node:path';
 import {
-
-  createConnection,
   DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -22,8 +19,9 @@ import { hover } from './features/hover';
 import { statistics, STATISTICS_REQUEST, StatisticsParams } from './features/statistics';
 import { ClientSettings, DEFAULT_SETTINGS, documentPath } from './settings';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
+import { createServerConnection } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 
 let segmenter: WorkerSegmenter | undefined;

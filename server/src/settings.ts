@@ -11,6 +11,19 @@ export interface ClientSettings {
   ignoreWords: string[];
   replacements: unknown[];
   maxDocumentChars?: number;
+  /** At most this many diagnostics per document in the editor (0: no limit). */
+  maxNumberOfProblems?: number;
+}
+
+/** cSpell and the LSP sample cap their diagnostics too: thousands per keystroke slow every editor down. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+/** The diagnostics limit in force (0: none), and what was wrong with the setting if it was unusable. */
+export function problemLimit(settings: ClientSettings): { limit: number; problem?: string } {
+  const value = settings.maxNumberOfProblems;
+  if (value === undefined || value === null) return { limit: DEFAULT_MAX_PROBLEMS };
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { limit: value };
+  return { limit: DEFAULT_MAX_PROBLEMS, problem: `maxNumberOfProblems 应为不小于 0 的整数（0 表示不限），已按 ${DEFAULT_MAX_PROBLEMS} 处理` };
 }
 
 export const DEFAULT_SETTINGS: ClientSettings = {
@@ -52,6 +65,8 @@ export function effectiveConfig(file: string | undefined, settings: ClientSettin
     RULE_IDS,
   );
   problems.push(...fromSettings.problems.map((p) => `设置 gongwen.*：${p}`));
+  const limitProblem = problemLimit(settings).problem;
+  if (limitProblem) problems.push(`设置 gongwen.*：${limitProblem}`);
   const s = fromSettings.config;
   const f = fileConfig;
   const config: ResolvedConfig = {
