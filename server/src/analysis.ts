@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fileKeyFor, fixAll, Lexicon, Linter, LintResult, replacementEdit, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { applyEdits, DocumentKind, fileKeyFor, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
 import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
@@ -69,6 +69,17 @@ export class Analysis {
     entry.result = entry.linter.lint(document.getText(), documentKind(document.languageId));
     entry.version = document.version;
     return entry.result;
+  }
+
+  /**
+   * The document model of the current version, linted or not: outline, folding and completion need only the
+   * section tree, and right after a keystroke they should not wait for every rule (the lint then reuses the parse).
+   */
+  structure(document: TextDocument): ReportDocument | undefined {
+    if (!this.supports(document)) return undefined;
+    const entry = this.entryFor(document);
+    if (entry.result && entry.version === document.version) return entry.result.document;
+    return entry.linter.structure(document.getText(), documentKind(document.languageId));
   }
 
   /**

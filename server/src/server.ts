@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { completion, forgetCompletionDocument } from './features/completion';
+import { completion } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
 import { executeConfigCommand, UPDATE_CONFIG_COMMAND } from './features/configActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -136,7 +136,6 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
-  forgetCompletionDocument(e.document.uri);
   publisher.clear(e.document.uri);
 });
 
@@ -155,13 +154,13 @@ function guarded<P extends { textDocument: { uri: string } }, R>(empty: R, handl
 }
 
 connection.onDocumentSymbol(guarded([], (document) => {
-  const result = analysis.analyze(document);
-  return result ? documentSymbols(result.document.root) : [];
+  const report = analysis.structure(document);
+  return report ? documentSymbols(report.root) : [];
 }));
 
 connection.onFoldingRanges(guarded([], (document) => {
-  const result = analysis.analyze(document);
-  return result ? foldingRanges(result.document.root) : [];
+  const report = analysis.structure(document);
+  return report ? foldingRanges(report.root) : [];
 }));
 
 connection.onHover(guarded(null, (document, params) => hover(document, params, analysis)));

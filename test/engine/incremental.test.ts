@@ -7,7 +7,7 @@ import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars
 import type { LineFinding } from '../../server/src/engine/rules/rule';
 import { checkTree } from '../reliability/invariants';
 import { documentSymbols, MAX_OUTLINE_ITEMS } from '../../server/src/features/documentSymbols';
-import { commonPrefixLength, commonSuffixLength, splitIncrementally } from '../../server/src/engine/lineDiff';
+import { commonPrefixLength, commonSuffixLength, composeChanges, splitIncrementally } from '../../server/src/engine/lineDiff';
 import { outlineToJson } from '../../server/src/engine';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -229,6 +229,53 @@ test('a linter fed body edits (document rules reused, keyed findings) gives the 
         const fresh = new Linter({ rules, segmenter }).lint(text, kind);
         assert.deepEqual(incremental.findings, fresh.findings);
         assert.deepEqual(linter.lint(text, kind).findings, fresh.findings, 'the same text again');
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('two line changes composed describe the texts before the first and after the second', () => {
+  const base = longReport();
+  fc.assert(
+    fc.property(anyEditArb, anyEditArb, (a, b) => {
+      const text0 = base;
+      const first = splitIncrementally(applyAnyEdit(text0, a), splitIncrementally(text0, undefined).split);
+      const second = splitIncrementally(applyAnyEdit(first.split.text, b), first.split);
+      const lines0 = splitLines(text0).lines;
+      const lines2 = second.split.lines;
+      const { start, oldEnd, newEnd } = composeChanges(first.change!, second.change!);
+      assert.ok(start <= oldEnd && start <= newEnd && oldEnd <= lines0.length && newEnd <= lines2.length);
+      assert.equal(lines0.length - oldEnd, lines2.length - newEnd, 'as many unchanged lines after the span');
+      assert.deepEqual(lines2.slice(0, start), lines0.slice(0, start), 'lines before the span unchanged');
+      assert.deepEqual(lines2.slice(newEnd), lines0.slice(oldEnd), 'lines after the span unchanged');
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('outline, folding and completion parse ahead of the lint: the lint that follows equals a fresh one', () => {
+  const base = longReport();
+  const rules = [...ALL_RULES, keyedRule];
+  const segmenter: Segmenter = { cut: (text) => [...text] };
+  fc.assert(
+    // each step: an edit, then the structure asked for 0–2 times (of this text, or of the text of one more edit)
+    fc.property(fc.array(fc.tuple(anyEditArb, fc.nat(2), anyEditArb), { minLength: 1, maxLength: 6 }), fc.boolean(), (steps, markdown) => {
+      const kind = markdown ? 'markdown' : 'plaintext';
+      const linter = new Linter({ rules, segmenter });
+      let text = base;
+      linter.lint(text, kind);
+      for (const [edit, asks, further] of steps) {
+        text = applyAnyEdit(text, edit);
+        if (asks >= 1) assert.deepEqual(outlineToJson(linter.structure(text, kind).root), outlineToJson(parseDocument(text, kind).root));
+        if (asks === 2) {
+          text = applyAnyEdit(text, further);
+          assert.deepEqual(outlineToJson(linter.structure(text, kind).root), outlineToJson(parseDocument(text, kind).root));
+        }
+        const incremental = linter.lint(text, kind);
+        const fresh = new Linter({ rules, segmenter }).lint(text, kind);
+        assert.deepEqual(incremental.findings, fresh.findings);
+        assert.deepEqual(incremental.document.lineInfos, fresh.document.lineInfos);
       }
     }),
     { numRuns: 200 },

@@ -18,6 +18,26 @@ export interface LineChange {
   newEnd: number;
 }
 
+/** A change that changed nothing (the same text parsed again). */
+export function isEmptyChange(change: LineChange): boolean {
+  return change.start === change.oldEnd && change.start === change.newEnd;
+}
+
+/**
+ * One change for two in a row (`second` applies to the text `first` produced): the span covering both.
+ * Lines between two distant changes count as changed too; carryOver finds them again by their text.
+ */
+export function composeChanges(first: LineChange, second: LineChange): LineChange {
+  if (isEmptyChange(second)) return first;
+  if (isEmptyChange(first)) return second;
+  const firstShift = first.newEnd - first.oldEnd;
+  const secondShift = second.newEnd - second.oldEnd;
+  // The end of `second`'s span in the oldest text, and the end of `first`'s span in the newest.
+  const secondOldEnd = second.oldEnd <= first.start ? second.oldEnd : second.oldEnd >= first.newEnd ? second.oldEnd - firstShift : first.oldEnd;
+  const firstNewEnd = first.newEnd <= second.start ? first.newEnd : first.newEnd >= second.oldEnd ? first.newEnd + secondShift : second.newEnd;
+  return { start: Math.min(first.start, second.start), oldEnd: Math.max(first.oldEnd, secondOldEnd), newEnd: Math.max(second.newEnd, firstNewEnd) };
+}
+
 /** Length of the common prefix of two strings, compared in native-speed halving steps. */
 export function commonPrefixLength(a: string, b: string): number {
   const max = Math.min(a.length, b.length);

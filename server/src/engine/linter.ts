@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
-import { DocumentKind, DocumentParser, ReportDocument } from './document';
-import { carryOver, LineChange } from './lineDiff';
+import { DocumentKind, DocumentParser, ReportDocument, TreeUpdate } from './document';
+import { carryOver, composeChanges, LineChange } from './lineDiff';
 import { ALL_RULES } from './rules';
 import { Lexicon } from './lexicon';
 import { DocumentFinding, DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
@@ -148,6 +148,14 @@ interface CachedLine {
   uniqueKeys: (string | undefined)[] | undefined;
 }
 
+interface ParsedAhead {
+  text: string;
+  kind: DocumentKind;
+  document: ReportDocument;
+  change: LineChange | undefined;
+  treeUpdate: TreeUpdate | undefined;
+}
+
 /**
  * Lints one document again and again as it changes. Line-rule results are kept per line and carried
  * over each change (lineDiff.ts), so an edit re-checks only the lines it touched. Document rules run
@@ -174,6 +182,8 @@ export class Linter {
   private removedBefore = new Map<string, CachedLine>();
   /** Each document rule's findings in the previous pass. */
   private ruleFindings = new Map<string, Finding[]>();
+  /** Parses done by `structure` since the last lint, for the next lint to take over. */
+  private parsedAhead?: ParsedAhead;
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
@@ -198,8 +208,31 @@ export class Linter {
     this.needsLexicon = this.lexiconSource !== undefined && this.lineRules.some((r) => r.rule.needsLexicon);
   }
 
-  lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
+  /**
+   * The document model (lines, section tree) of `text` without running any rule: what outline, folding and
+   * completion need right after a keystroke. The next `lint` of the same text takes the parse over.
+   */
+  structure(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
+    const ahead = this.parsedAhead;
+    if (ahead && ahead.text === text && ahead.kind === kind) return ahead.document;
     const document = this.parser.parse(text, kind);
+    const change = this.parser.lastChange;
+    this.parsedAhead = {
+      text,
+      kind,
+      document,
+      // Line changes since the last lint, as one; a second parse gives up the tree update (the document rules
+      // then run again rather than move findings over two changes).
+      change: !ahead ? change : ahead.change && change ? composeChanges(ahead.change, change) : undefined,
+      treeUpdate: ahead ? undefined : this.parser.lastTreeUpdate,
+    };
+    return document;
+  }
+
+  lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
+    this.structure(text, kind);
+    const { document, change, treeUpdate } = this.parsedAhead!;
+    this.parsedAhead = undefined;
     const structureOnly = text.length > this.config.maxDocumentChars;
     const findings: Finding[] = [];
     let segmentationPending = false;
@@ -208,7 +241,6 @@ export class Linter {
       const { lines, lineInfos, ignoredLines } = document;
       const markdown = kind === 'markdown';
       // Carry the results of unchanged lines over the change (by position; moved lines by text).
-      const change = this.parser.lastChange;
       const previous = this.previous && this.previous.kind === kind && change ? this.previous : undefined;
       const carried = previous ? carryOver(previous.results, previous.lines, lines, change!) : new Array<CachedLine | undefined>(lines.length);
       lineResults = carried;
@@ -309,7 +341,7 @@ export class Linter {
     }
     // Rules that read only headings (and items) keep their findings when the tree was updated around an edit
     // that left those alone (see TreeUpdate).
-    const update = this.parser.lastTreeUpdate;
+    const update = treeUpdate;
     const ruleFindings = new Map<string, Finding[]>();
     for (const { rule, severity, userSeverity, options } of this.documentRules) {
       // Rules that read words wait until every line is segmented (the server lints again then).

@@ -8,8 +8,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
-import { DocumentParser, ReportDocument } from '../engine/document';
-import { documentKind } from '../analysis';
 import { CandidateKind, complete, PhraseCatalog, PhraseFunction, SnippetFile } from '../engine/completion';
 import { parseSnippet } from '../engine/snippetSyntax';
 
@@ -54,31 +52,9 @@ const KINDS: Record<CandidateKind, CompletionItemKind> = {
   number: CompletionItemKind.EnumMember,
 };
 
-const parsers = new Map<string, { parser: DocumentParser; version: number; document: ReportDocument }>();
-
-/**
- * The section tree of the document's current version. Completion comes right after a keystroke, before
- * the diagnostics run: parsing (with its line cache) is about half the cost of a full lint.
- */
-function reportDocument(document: TextDocument, analysis: Analysis): ReportDocument | undefined {
-  const current = analysis.currentResult(document);
-  if (current) return current.document;
-  if (!analysis.supports(document)) return undefined;
-  let entry = parsers.get(document.uri);
-  if (!entry) parsers.set(document.uri, (entry = { parser: new DocumentParser(), version: -1, document: undefined! }));
-  if (entry.version !== document.version) {
-    entry.document = entry.parser.parse(document.getText(), documentKind(document.languageId));
-    entry.version = document.version;
-  }
-  return entry.document;
-}
-
-export function forgetCompletionDocument(uri: string): void {
-  parsers.delete(uri);
-}
-
 export function completion(document: TextDocument, params: CompletionParams, analysis: Analysis, snippetSupport: boolean): CompletionList {
-  const report = reportDocument(document, analysis);
+  // The section tree only: completion comes right after a keystroke, before the diagnostics run.
+  const report = analysis.structure(document);
   if (!report) return { isIncomplete: false, items: [] };
   const { items, isIncomplete } = complete(report, params.position, phraseCatalog());
   return {

@@ -33,12 +33,14 @@ export class DiagnosticsPublisher {
     else for (const document of this.documents.all()) this.dirty.add(document.uri);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    // A millisecond after the change: requests sent with it (completion after a keystroke, the outline) are
+    // answered first, from the section tree alone (Analysis.structure), rather than after every rule has run.
+    setTimeout(() => {
       this.scheduled = false;
       const uris = [...this.dirty];
       this.dirty.clear();
       for (const u of uris) this.publish(u);
-    });
+    }, 1);
   }
 
   clear(uri: string): void {
