@@ -1,50 +1,56 @@
 // How the server talks to its client. Over stdio (what VS Code, Neovim and the CLI tests use) messages are
-// written by vscode-jsonrpc's stream writer with one change: `textDocument/publishDiagnostics` is encoded from
-// the kept JSON of each diagnostic. A keystroke in a 1 M-character report re-publishes thousands of
-// diagnostics of which a handful changed; encoding the whole list again cost more than the re-check itself.
+// written by vscode-jsonrpc's stream writer with one change: a list the server marked with `sentAsIs` (the
+// diagnostics of a publish, the document symbols of a response) is encoded from the kept JSON of each element.
+// A keystroke in a 1 M-character report re-publishes thousands of diagnostics of which a handful changed;
+// encoding the whole list again cost more than the re-check itself.
 import { format } from 'node:util';
-import {
-  Connection,
-  createConnection,
-  Diagnostic,
-  Message,
-  ProposedFeatures,
-  PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
-  StreamMessageWriter,
-} from 'vscode-languageserver/node';
+import { Connection, createConnection, Message, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 
-/** The UTF-8 JSON of each diagnostic already sent. Diagnostics are never changed once created (features/convert.ts). */
-const encodedDiagnostics = new WeakMap<Diagnostic, Buffer>();
+/** Lists whose elements are never changed once created (diagnostics per finding, symbols per section). */
+const keptLists = new WeakSet<readonly object[]>();
+/** The UTF-8 JSON of each element of such a list, once encoded. */
+const encoded = new WeakMap<object, Buffer>();
 const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']}}');
 
-/** The JSON-RPC message as UTF-8 bytes: exactly what `JSON.stringify` would give, parts reused where possible. */
+/**
+ * Marks a list of objects the server will not change again (nor their parts): when it is sent as the
+ * diagnostics of a publish or as the result of a request, each element's JSON is encoded once and reused.
+ */
+export function sentAsIs<T extends object>(list: T[]): T[] {
+  keptLists.add(list);
+  return list;
+}
+
+/** The JSON-RPC message as UTF-8 bytes: exactly what `JSON.stringify` gives, kept parts reused. */
 export function encodeMessage(message: Message): Buffer {
-  const params = publishParams(message);
-  if (!params) return Buffer.from(JSON.stringify(message), 'utf8');
-  const { diagnostics, ...rest } = params;
-  // diagnostics last, so that the kept parts go between the head and `]}}`
-  const head = JSON.stringify({ jsonrpc: message.jsonrpc, method: PublishDiagnosticsNotification.method, params: { ...rest, diagnostics: [] } });
-  const parts: Buffer[] = [Buffer.from(head.slice(0, -3), 'utf8')];
-  for (let i = 0; i < diagnostics.length; i++) {
-    const diagnostic = diagnostics[i];
-    let json = encodedDiagnostics.get(diagnostic);
-    if (!json) encodedDiagnostics.set(diagnostic, (json = Buffer.from(JSON.stringify(diagnostic), 'utf8')));
+  const m = message as { jsonrpc: string; id?: unknown; method?: unknown; params?: { diagnostics?: unknown }; result?: unknown };
+  // The kept list goes last, between a head and the closing brackets.
+  if (typeof m.method === 'string' && m.params && typeof m.params === 'object' && isKept(m.params.diagnostics)) {
+    const { diagnostics, ...rest } = m.params;
+    return assemble(JSON.stringify({ jsonrpc: m.jsonrpc, method: m.method, params: { ...rest, diagnostics: [] } }), diagnostics, 3);
+  }
+  if ('id' in m && !('method' in m) && !('error' in m) && isKept(m.result)) {
+    return assemble(JSON.stringify({ jsonrpc: m.jsonrpc, id: m.id, result: [] }), m.result, 2);
+  }
+  return Buffer.from(JSON.stringify(message), 'utf8');
+}
+
+function isKept(value: unknown): value is object[] {
+  return Array.isArray(value) && keptLists.has(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+/** `head`, which ends in an empty list and `closers` characters from its `]` on, with the list filled in. */
+function assemble(head: string, list: readonly object[], closers: number): Buffer {
+  const parts: Buffer[] = [Buffer.from(head.slice(0, head.length - closers), 'utf8')];
+  for (let i = 0; i < list.length; i++) {
+    const element = list[i];
+    let json = encoded.get(element);
+    if (!json) encoded.set(element, (json = Buffer.from(JSON.stringify(element), 'utf8')));
     if (i > 0) parts.push(COMMA);
     parts.push(json);
   }
-  parts.push(CLOSE);
+  parts.push(Buffer.from(head.slice(head.length - closers), 'utf8'));
   return Buffer.concat(parts);
-}
-
-function publishParams(message: Message): PublishDiagnosticsParams | undefined {
-  const candidate = message as { method?: unknown; params?: unknown };
-  if (candidate.method !== PublishDiagnosticsNotification.method) return undefined;
-  const params = candidate.params as PublishDiagnosticsParams | undefined;
-  if (!params || !Array.isArray(params.diagnostics)) return undefined;
-  // Kept JSON is only for diagnostics that are plain objects (never for `null` or anything odd).
-  return params.diagnostics.every((d) => typeof d === 'object' && d !== null) ? params : undefined;
 }
 
 /**

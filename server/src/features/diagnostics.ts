@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { Finding, Severity } from '../engine';
 import { problemLimit } from '../settings';
+import { sentAsIs } from '../transport';
 import { cachedDiagnostic } from './convert';
 
 /**
@@ -64,7 +65,7 @@ export class DiagnosticsPublisher {
       this.published.add(uri);
       const { limit } = problemLimit(this.analysis.settings);
       const shown = mostImportant(result.findings, limit);
-      const diagnostics = shown.map(cachedDiagnostic);
+      const diagnostics = sentAsIs(shown.map(cachedDiagnostic));
       // Segmentation of the lines just typed usually changes nothing: a second, identical list of
       // thousands of diagnostics for the same version would cost the client as much as the first.
       // (Every new version is always published: clients and tests wait for their version.)

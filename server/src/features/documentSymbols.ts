@@ -1,5 +1,6 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { formatThousands, SectionNode } from '../engine';
+import { sentAsIs } from '../transport';
 
 const KIND: Record<SectionNode['kind'], SymbolKind> = {
   document: SymbolKind.File,
@@ -61,5 +62,6 @@ export function documentSymbols(root: SectionNode): DocumentSymbol[] {
   };
   const symbols: DocumentSymbol[] = [];
   for (const node of root.children) if (items || node.kind !== 'item') symbols.push(convert(node));
-  return symbols;
+  // Symbols of unchanged sections are the same objects as last time: their JSON is reused.
+  return sentAsIs(symbols);
 }
