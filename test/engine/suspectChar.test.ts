@@ -217,10 +217,10 @@ test('with the real dictionary: in a long report, a moderate suspicion needs the
   assert.deepEqual(severity(typo, '置'), ['warning'], 'a sentence alone: the plain threshold');
   const uses = (n: number) => '健全工作机制。\n'.repeat(n - 1);
   assert.equal(PARAMS.corroboratingUses > 1, true);
-  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), ['information'], '机制 used too rarely');
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), ['hint'], '机制 used too rarely');
   assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses)}${typo}`, '置'), ['warning'], '机制 used often enough');
-  // A coinage whose "correction" the report never uses stays an information.
-  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['information']);
+  // A coinage whose "correction" the report never uses stays a hint.
+  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['hint']);
 });
 
 test('eval: reads the ECSpell format gracefully and computes the figures', () => {

@@ -47,7 +47,7 @@ export const PARAMS = {
   /**
    * Gain from which a finding is a warning when the document gives no evidence either way (a short
    * text) or uses the suggested word `corroboratingUses` times; in a long document that does not, a
-   * finding below `warningThreshold` is an information (LineFinding.corroboration).
+   * finding below `warningThreshold` is a hint (LineFinding.corroboration).
    */
   corroboratedThreshold: 6,
   /** How often the long document must use the suggested word for a moderate finding to warn. */
@@ -505,7 +505,9 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
  */
 function severityFor(gain: number, word: string, weak = false): Pick<LineFinding, 'severity' | 'corroboration'> {
   if (gain >= PARAMS.warningThreshold && !weak) return { severity: 'warning' };
-  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise: 'information', times: PARAMS.corroboratingUses } };
+  // Uncorroborated in a long document: a hint (dots under the text, not in the Problems list). On published
+  // government reports these were all names and coinages (减污 → 奸污); as information they filled the list.
+  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise: 'hint', times: PARAMS.corroboratingUses } };
   return { severity: 'information' };
 }
 
