@@ -75,7 +75,10 @@ export const PARAMS = {
   wildEdges: 0,
 };
 
-const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
+/** Whether a UTF-16 code unit is a Chinese character (CJK Unified Ideographs and Extension A). */
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
+}
 
 let syllablesOf: Map<string, string[]> | undefined;
 let charsOf: Map<string, string> | undefined;
@@ -251,27 +254,77 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   return out;
 }
 
-/** Best log-probability of segmenting `chars` into dictionary words (unknown characters get a floor). */
-function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, memo: Map<string, number>): number {
-  const n = chars.length;
-  const best = new Float64Array(n + 1).fill(-Infinity);
-  best[0] = 0;
-  for (let end = 1; end <= n; end++) {
+/** Log-probability of `word` as one word of the unigram model (an unknown single character gets a floor; a longer unknown string is no word). */
+function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
+  const f = lexicon.frequency(word);
+  return f > 0 ? Math.log(f) - logTotal : word.length === 1 ? Math.log(0.5) - logTotal : -Infinity;
+}
+
+/**
+ * Best log-probability of segmenting a window of `n` characters into dictionary words, where
+ * `score(start, length)` scores one substring. `best[e]` is the best score of the first `e` characters:
+ * entries up to `from` are taken as they are (a replacement after them leaves them unchanged), the rest
+ * are computed.
+ */
+function bestSegmentation(best: Float64Array, n: number, from: number, score: (start: number, length: number) => number): number {
+  for (let end = from + 1; end <= n; end++) {
+    best[end] = -Infinity;
     for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
       if (best[end - len] === -Infinity) continue;
-      const word = chars.slice(end - len, end).join('');
-      let score = memo.get(word);
-      if (score === undefined) {
-        const f = lexicon.frequency(word);
-        score = f > 0 ? Math.log(f) - logTotal : len === 1 ? Math.log(0.5) - logTotal : -Infinity;
-        memo.set(word, score);
-      }
-      if (score === -Infinity) continue;
-      const total = best[end - len] + score;
+      const s = score(end - len, len);
+      if (s === -Infinity) continue;
+      const total = best[end - len] + s;
       if (total > best[end]) best[end] = total;
     }
   }
   return best[n];
+}
+
+/**
+ * The characters around a suspect position (`text`, all Chinese, BMP) and what scoring needs of them,
+ * computed on first use and then shared by every candidate replacement: the score of each substring and
+ * the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover `k`
+ * and the prefixes that end after it.
+ */
+class ScoringWindow {
+  private readonly scores: Float64Array;
+  private prefixes?: Float64Array;
+
+  constructor(
+    readonly text: string,
+    private readonly lexicon: Lexicon,
+    private readonly logTotal: number,
+  ) {
+    this.scores = new Float64Array(text.length * PARAMS.maxWord).fill(NaN);
+  }
+
+  score(start: number, length: number): number {
+    const at = start * PARAMS.maxWord + length - 1;
+    let s = this.scores[at];
+    if (Number.isNaN(s)) this.scores[at] = s = wordScore(this.text.slice(start, start + length), this.lexicon, this.logTotal);
+    return s;
+  }
+
+  /** Best score of the prefixes of the window as it is; the last entry is the whole window's. */
+  bestPrefixes(): Float64Array {
+    if (!this.prefixes) {
+      const best = new Float64Array(this.text.length + 1);
+      best[0] = 0;
+      bestSegmentation(best, this.text.length, 0, (start, length) => this.score(start, length));
+      this.prefixes = best;
+    }
+    return this.prefixes;
+  }
+
+  /** Best score of the window with `replacement` written over the characters from `k` on. */
+  scoreReplaced(k: number, replacement: string): number {
+    const end = k + replacement.length;
+    const replaced = this.text.slice(0, k) + replacement + this.text.slice(end);
+    const best = this.bestPrefixes().slice();
+    return bestSegmentation(best, this.text.length, k, (start, length) =>
+      start >= end || start + length <= k ? this.score(start, length) : wordScore(replaced.slice(start, start + length), this.lexicon, this.logTotal),
+    );
+  }
 }
 
 const COST: Record<Candidate['kind'], () => number> = {
@@ -291,14 +344,14 @@ export interface Suggestion {
   wordStart: number;
 }
 
-/** The character positions worth questioning: single-character tokens, unknown words, rare words. */
-function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Set<number> {
-  const positions = new Set<number>();
+/** The character positions worth questioning (1 in the array): single-character tokens, unknown words, rare words. */
+function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Uint8Array {
+  const positions = new Uint8Array(text.length);
   for (const token of tokens) {
-    if (!HAN.test(token.text[0])) continue;
+    if (!isHanCode(token.text.charCodeAt(0))) continue;
     const len = token.end - token.start;
     if (len === 1 || lexicon.frequency(token.text) < PARAMS.trustedWord) {
-      for (let i = token.start; i < token.end; i++) if (HAN.test(text[i])) positions.add(i);
+      for (let i = token.start; i < token.end; i++) if (isHanCode(text.charCodeAt(i))) positions[i] = 1;
     }
   }
   return positions;
@@ -376,13 +429,11 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
  * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
  */
 export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
-  const han = (c: string | undefined) => c !== undefined && HAN.test(c);
-  // An ABAC or ABCB pattern of four characters around it: 先行先试, 知责担责.
+  // An ABAC or ABCB pattern of four Chinese characters around it: 先行先试, 知责担责.
   if (PARAMS.alternation) {
-    for (let s = i - 3; s <= i; s++) {
-      if (s < 0 || s + 4 > text.length) continue;
-      const w = text.slice(s, s + 4);
-      if ([...w].every(han) && (w[0] === w[2] || w[1] === w[3])) return true;
+    for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
+      const c = (j: number) => text.charCodeAt(s + j);
+      if (isHanCode(c(0)) && isHanCode(c(1)) && isHanCode(c(2)) && isHanCode(c(3)) && (c(0) === c(2) || c(1) === c(3))) return true;
     }
   }
   if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
@@ -390,73 +441,92 @@ export function deliberate(text: string, i: number, token: { start: number; end:
 }
 
 /** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
-function contextWindow(text: string, start: number, end: number): { chars: string[]; k: number } {
+function contextWindow(text: string, start: number, end: number): { window: string; k: number } {
   let a = start;
-  while (a > 0 && start - a < PARAMS.context && HAN.test(text[a - 1])) a--;
+  while (a > 0 && start - a < PARAMS.context && isHanCode(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && b - end < PARAMS.context && HAN.test(text[b])) b++;
-  return { chars: [...text.slice(a, b)], k: start - a };
+  while (b < text.length && b - end < PARAMS.context && isHanCode(text.charCodeAt(b))) b++;
+  return { window: text.slice(a, b), k: start - a };
 }
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
-  const logTotal = Math.log(lexicon.total);
-  const { chars, k } = contextWindow(text, i, i + 1);
+  const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
-  const memo = new Map<string, number>();
-  const original = bestSegmentation(chars, lexicon, logTotal, memo);
-  const out: Suggestion[] = [];
+  const n = window.length;
   const bigrams = bigramsOf(lexicon);
-  const before = k > 0 ? chars[k - 1].charCodeAt(0) * 65536 : -1;
-  const after = k + 1 < chars.length ? chars[k + 1].charCodeAt(0) : -1;
-  const candidates = cachedCandidates(text[i], lexicon).slice();
+  const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left * 65536 + right);
+  // The places a new word may take (start and length within the window, in the order they are tried): it
+  // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
+  // leave 策 alone), the original characters there must not form a trusted word, and the characters it
+  // keeps must be able to stand next to each other in some usable word (the pair index).
+  const spans: number[] = [];
+  let longSpans = false;
+  for (let len = 2; len <= PARAMS.maxWord; len++) {
+    for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
+      if (token && (a + s > token.start || a + s + len < token.end)) continue;
+      let keptPairsUsable = true;
+      for (let j = s; j + 1 < s + len && keptPairsUsable; j++) {
+        if (j !== k && j + 1 !== k) keptPairsUsable = hasPair(window.charCodeAt(j), window.charCodeAt(j + 1));
+      }
+      if (!keptPairsUsable || lexicon.frequency(window.slice(s, s + len)) >= PARAMS.trustedWord) continue;
+      spans.push(s, len);
+      if (len >= 3) longSpans = true;
+    }
+  }
+  // No place for a new word: no candidate can pass the filter below.
+  if (spans.length === 0) return [];
+  const original = text[i];
+  const candidates = cachedCandidates(original, lexicon);
   const wild = wildIndex(lexicon);
-  if (wild && PARAMS.wildCost < Infinity) {
-    const known = new Set(candidates.map((c) => c.char));
-    const extra: Candidate[] = [];
+  let extra: Candidate[] | undefined;
+  // Any character may complete a long frequent word; such a candidate needs a span of three or more.
+  if (wild && PARAMS.wildCost < Infinity && longSpans) {
+    let known: Set<string> | undefined;
     for (let len = 3; len <= PARAMS.maxWord; len++) {
-      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
-        const key = chars.slice(s, k).join('') + '?' + chars.slice(k + 1, s + len).join('');
-        for (const c of wild.get(key) ?? '') {
-          if (known.has(c) || c === text[i]) continue;
+      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
+        const completions = wild.get(window.slice(s, k) + '?' + window.slice(k + 1, s + len));
+        if (!completions) continue;
+        known ??= new Set(candidates.map((c) => c.char));
+        extra ??= [];
+        for (const c of completions) {
+          if (known.has(c) || c === original) continue;
           known.add(c);
           extra.push({ char: c, kind: 'any' });
         }
       }
     }
-    candidates.push(...extra);
   }
-  for (const candidate of candidates) {
-    if (bigrams && candidate.kind !== 'any') {
-      const c = candidate.char.charCodeAt(0);
-      if (!(before >= 0 && bigrams.has(before + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
-    }
-    // Quick filter: the candidate must form a frequent word of 2+ characters within the window, in a
-    // place where the original characters do not form a trusted word.
+  const before = k > 0 ? window.charCodeAt(k - 1) : -1;
+  const after = k + 1 < n ? window.charCodeAt(k + 1) : -1;
+  let scoring: ScoringWindow | undefined;
+  const out: Suggestion[] = [];
+  const total = candidates.length + (extra?.length ?? 0);
+  for (let m = 0; m < total; m++) {
+    const candidate = m < candidates.length ? candidates[m] : extra![m - candidates.length];
+    const c = candidate.char.charCodeAt(0);
+    // A replacement can only form a word with a neighbour it can stand next to in some word.
+    if (bigrams && candidate.kind !== 'any' && !(before >= 0 && bigrams.has(before * 65536 + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
+    // Quick filter: the candidate must form a frequent word in one of the spans (the most frequent one wins).
     let word = '';
     let wordFreq = 0;
     let wordStart = 0;
-    for (let len = 2; len <= PARAMS.maxWord; len++) {
-      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
-        const originalWord = chars.slice(s, s + len).join('');
-        const replaced = originalWord.slice(0, k - s) + candidate.char + originalWord.slice(k - s + 1);
-        // The new word must take in the whole token the character is in (施策 in 因城施策 is not
-        // repaired by 城市, which would leave 策 alone).
-        if (token && (a + s > token.start || a + s + len < token.end)) continue;
-        if (candidate.kind === 'any' && len < 3) continue;
-        const f = lexicon.frequency(replaced);
-        if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
-          word = replaced;
-          wordFreq = f;
-          wordStart = a + s;
-        }
+    for (let p = 0; p < spans.length; p += 2) {
+      const s = spans[p];
+      const len = spans[p + 1];
+      if (candidate.kind === 'any' && len < 3) continue;
+      if ((s < k && !hasPair(window.charCodeAt(k - 1), c)) || (k + 1 < s + len && !hasPair(c, window.charCodeAt(k + 1)))) continue;
+      const replaced = window.slice(s, k) + candidate.char + window.slice(k + 1, s + len);
+      const f = lexicon.frequency(replaced);
+      if (f >= PARAMS.minNewWord && f > wordFreq) {
+        word = replaced;
+        wordFreq = f;
+        wordStart = a + s;
       }
     }
     if (!word) continue;
-    const replacedChars = chars.slice();
-    replacedChars[k] = candidate.char;
-    const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
-    const gain = score - original - COST[candidate.kind]();
+    scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
+    const gain = scoring.scoreReplaced(k, candidate.char) - scoring.bestPrefixes()[n] - COST[candidate.kind]();
     if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
@@ -473,13 +543,11 @@ export interface PairSuggestion {
  */
 export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
   const index = pairIndex(lexicon);
-  if (!index || !HAN.test(text[i]) || !HAN.test(text[i + 1] ?? '')) return [];
+  if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
   if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
   const { syllablesOf } = pinyinIndex();
-  const logTotal = Math.log(lexicon.total);
-  const { chars, k } = contextWindow(text, i, i + 2);
-  const memo = new Map<string, number>();
-  const original = bestSegmentation(chars, lexicon, logTotal, memo);
+  const { window, k } = contextWindow(text, i, i + 2);
+  let scoring: ScoringWindow | undefined;
   const out: PairSuggestion[] = [];
   const seen = new Set<string>();
   for (const x of syllablesOf.get(text[i]) ?? []) {
@@ -487,10 +555,8 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
       for (const word of index.get(`${x} ${y}`) ?? []) {
         if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
         seen.add(word);
-        const replaced = chars.slice();
-        replaced[k] = word[0];
-        replaced[k + 1] = word[1];
-        const gain = bestSegmentation(replaced, lexicon, logTotal, memo) - original - PARAMS.pairCost;
+        scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
+        const gain = scoring.scoreReplaced(k, word) - scoring.bestPrefixes()[window.length] - PARAMS.pairCost;
         if (gain >= PARAMS.threshold) out.push({ word, gain });
       }
     }
@@ -547,7 +613,7 @@ export const suspectChar: LineRule = {
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
+        if (!positions[i] || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
@@ -578,7 +644,7 @@ export const suspectChar: LineRule = {
       let i = -1;
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
-      if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
+      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
       if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
