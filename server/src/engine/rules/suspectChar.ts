@@ -124,20 +124,75 @@ export interface Candidate {
 }
 
 /**
- * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord), as numbers.
- * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
- * candidates before any word is looked up. About 3 MB, built once per lexicon.
+ * A set of ordered pairs of UTF-16 code units, as an open-addressing hash table of 32-bit keys: it is
+ * asked hundreds of thousands of times per 100 K characters, and a Set of numbers above 2^30 would box
+ * every key it is asked about.
  */
-const bigramCache = new WeakMap<Lexicon, Set<number>>();
+export class PairSet {
+  private table = new Int32Array(1 << 10);
+  /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
+  private shift = 22;
+  private count = 0;
+  /** The key 0 (the pair of two NUL characters) marks an empty slot; whether that pair is in the set is kept here. */
+  private hasZero = false;
 
-function bigramsOf(lexicon: Lexicon): Set<number> | undefined {
+  add(first: number, second: number): void {
+    const key = (first << 16) | second;
+    if (key === 0) {
+      this.hasZero = true;
+      return;
+    }
+    if (this.insert(key)) this.count++;
+    if (this.count * 2 > this.table.length) {
+      const old = this.table;
+      this.table = new Int32Array(old.length * 2);
+      this.shift--;
+      for (const k of old) if (k !== 0) this.insert(k);
+    }
+  }
+
+  has(first: number, second: number): boolean {
+    const key = (first << 16) | second;
+    if (key === 0) return this.hasZero;
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const k = table[slot];
+      if (k === key) return true;
+      if (k === 0) return false;
+    }
+  }
+
+  /** Puts `key` into the table; false if it was there already. */
+  private insert(key: number): boolean {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const k = table[slot];
+      if (k === key) return false;
+      if (k === 0) {
+        table[slot] = key;
+        return true;
+      }
+    }
+  }
+}
+
+/**
+ * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord).
+ * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
+ * candidates before any word is looked up. Built once per lexicon.
+ */
+const bigramCache = new WeakMap<Lexicon, PairSet>();
+
+function bigramsOf(lexicon: Lexicon): PairSet | undefined {
   if (!lexicon.forEach) return undefined;
   let set = bigramCache.get(lexicon);
   if (!set) {
-    const pairs = new Set<number>();
+    const pairs = new PairSet();
     lexicon.forEach((word, frequency) => {
       if (frequency < PARAMS.minNewWord || word.length < 2 || word.length > PARAMS.maxWord) return;
-      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
+      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
     });
     bigramCache.set(lexicon, (set = pairs));
   }
@@ -364,7 +419,7 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
  */
 const NAME_SUFFIX = /^(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/;
 
-let modernWords: CompactLexicon | undefined;
+let modernWords: { words: CompactLexicon; pairs: PairSet } | undefined;
 
 /**
  * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
@@ -373,11 +428,19 @@ let modernWords: CompactLexicon | undefined;
  */
 export function inKnownWord(text: string, i: number): boolean {
   if (!PARAMS.knownModern) return false;
-  const modern = (modernWords ??= new CompactLexicon(buildLexiconData(readDataTable<{ modern: string }>('known-words.json').modern.split(' ').map((w) => [w, 1] as const))));
+  if (!modernWords) {
+    const list = readDataTable<{ modern: string }>('known-words.json').modern.split(' ');
+    const pairs = new PairSet();
+    for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
+    modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
+  }
+  const { words, pairs } = modernWords;
+  // A word of two or more characters around `i` has `i` and a neighbour next to each other: most positions stop here.
+  const code = text.charCodeAt(i);
+  if (!(i > 0 && pairs.has(text.charCodeAt(i - 1), code)) && !(i + 1 < text.length && pairs.has(code, text.charCodeAt(i + 1)))) return false;
   for (let len = 2; len <= 4; len++) {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
-      const word = text.slice(s, s + len);
-      if (modern.has(word)) return true;
+      if (words.has(text.slice(s, s + len))) return true;
     }
   }
   return false;
@@ -455,7 +518,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   const a = i - k;
   const n = window.length;
   const bigrams = bigramsOf(lexicon);
-  const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left * 65536 + right);
+  const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
   // The places a new word may take (start and length within the window, in the order they are tried): it
   // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
   // leave 策 alone), the original characters there must not form a trusted word, and the characters it
@@ -506,7 +569,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
     const candidate = m < candidates.length ? candidates[m] : extra![m - candidates.length];
     const c = candidate.char.charCodeAt(0);
     // A replacement can only form a word with a neighbour it can stand next to in some word.
-    if (bigrams && candidate.kind !== 'any' && !(before >= 0 && bigrams.has(before * 65536 + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
+    if (bigrams && candidate.kind !== 'any' && !(before >= 0 && bigrams.has(before, c)) && !(after >= 0 && bigrams.has(c, after))) continue;
     // Quick filter: the candidate must form a frequent word in one of the spans (the most frequent one wins).
     let word = '';
     let wordFreq = 0;
