@@ -212,24 +212,33 @@ function cachedCandidates(char: string, lexicon: Lexicon): Candidate[] {
 
 /**
  * Frequent words of three or four characters by their pattern with one character left open
- * (“委?会” → 员): which characters complete a long, frequent word around a position.
+ * (“委?会” → 员): which characters complete a long, frequent word around a position. `around` holds
+ * the two characters on either side of each inner open position (委, 会): a position whose neighbours
+ * are not such a pair completes no word, and most positions are ruled out without building a pattern.
  */
-const wildCache = new WeakMap<Lexicon, Map<string, string>>();
+interface WildIndex {
+  completions: Map<string, string>;
+  around: PairSet;
+}
 
-function wildIndex(lexicon: Lexicon): Map<string, string> | undefined {
+const wildCache = new WeakMap<Lexicon, WildIndex>();
+
+function wildIndex(lexicon: Lexicon): WildIndex | undefined {
   if (!lexicon.forEach) return undefined;
   let index = wildCache.get(lexicon);
   if (!index) {
-    const map = new Map<string, string>();
+    const completions = new Map<string, string>();
+    const around = new PairSet();
     lexicon.forEach((word, frequency) => {
       if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
       // Inner positions only: an open first or last character matches too many coinages (示范型).
       for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
         const key = word.slice(0, j) + '?' + word.slice(j + 1);
-        map.set(key, (map.get(key) ?? '') + word[j]);
+        completions.set(key, (completions.get(key) ?? '') + word[j]);
+        if (j > 0 && j + 1 < word.length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
       }
     });
-    wildCache.set(lexicon, (index = map));
+    wildCache.set(lexicon, (index = { completions, around }));
   }
   return index;
 }
@@ -546,9 +555,12 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
   if (wild && PARAMS.wildCost < Infinity && longSpans) {
     let known: Set<string> | undefined;
+    const surrounded = k > 0 && k + 1 < n && wild.around.has(window.charCodeAt(k - 1), window.charCodeAt(k + 1));
     for (let len = 3; len <= PARAMS.maxWord; len++) {
       for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
-        const completions = wild.get(window.slice(s, k) + '?' + window.slice(k + 1, s + len));
+        // The pattern's open position is inside it (the index has open edges only with wildEdges on).
+        if (s < k && k < s + len - 1 ? !surrounded : !PARAMS.wildEdges) continue;
+        const completions = wild.completions.get(window.slice(s, k) + '?' + window.slice(k + 1, s + len));
         if (!completions) continue;
         known ??= new Set(candidates.map((c) => c.char));
         extra ??= [];
@@ -639,6 +651,7 @@ function severityFor(gain: number, word: string, weak = false): Pick<LineFinding
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
+const ANY_OPENER = /[“‘《〈「『]/;
 
 /**
  * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
@@ -646,7 +659,7 @@ const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '�
  */
 export function quotedRanges(text: string): Uint8Array {
   const inside = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  for (let i = text.search(ANY_OPENER); i >= 0 && i < text.length; i++) {
     const close = OPENERS[text[i]];
     if (!close) continue;
     const j = text.indexOf(close, i + 1);
