@@ -651,7 +651,7 @@ function severityFor(gain: number, word: string, weak = false): Pick<LineFinding
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
-const ANY_OPENER = /[“‘《〈「『]/;
+const OPENER = /[“‘《〈「『]/g;
 
 /**
  * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
@@ -659,13 +659,13 @@ const ANY_OPENER = /[“‘《〈「『]/;
  */
 export function quotedRanges(text: string): Uint8Array {
   const inside = new Uint8Array(text.length);
-  for (let i = text.search(ANY_OPENER); i >= 0 && i < text.length; i++) {
-    const close = OPENERS[text[i]];
-    if (!close) continue;
-    const j = text.indexOf(close, i + 1);
+  OPENER.lastIndex = 0;
+  for (let match = OPENER.exec(text); match; match = OPENER.exec(text)) {
+    const i = match.index;
+    const j = text.indexOf(OPENERS[text[i]], i + 1);
     if (j < 0 || j - i > 60) continue;
     inside.fill(1, i + 1, j);
-    i = j;
+    OPENER.lastIndex = j + 1;
   }
   return inside;
 }
