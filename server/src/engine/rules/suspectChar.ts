@@ -345,7 +345,7 @@ function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
  * entries up to `from` are taken as they are (a replacement after them leaves them unchanged), the rest
  * are computed.
  */
-function bestSegmentation(best: Float64Array, n: number, from: number, score: (start: number, length: number) => number): number {
+function bestSegmentation(best: number[], n: number, from: number, score: (start: number, length: number) => number): number {
   for (let end = from + 1; end <= n; end++) {
     best[end] = -Infinity;
     for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
@@ -366,15 +366,16 @@ function bestSegmentation(best: Float64Array, n: number, from: number, score: (s
  * and the prefixes that end after it.
  */
 class ScoringWindow {
-  private readonly scores: Float64Array;
-  private prefixes?: Float64Array;
+  // Plain arrays: a window is scored a few hundred times per 10 K characters, and allocating a typed array costs more than its use.
+  private readonly scores: number[];
+  private prefixes?: number[];
 
   constructor(
     readonly text: string,
     private readonly lexicon: Lexicon,
     private readonly logTotal: number,
   ) {
-    this.scores = new Float64Array(text.length * PARAMS.maxWord).fill(NaN);
+    this.scores = new Array<number>(text.length * PARAMS.maxWord).fill(NaN);
   }
 
   score(start: number, length: number): number {
@@ -385,10 +386,9 @@ class ScoringWindow {
   }
 
   /** Best score of the prefixes of the window as it is; the last entry is the whole window's. */
-  bestPrefixes(): Float64Array {
+  bestPrefixes(): number[] {
     if (!this.prefixes) {
-      const best = new Float64Array(this.text.length + 1);
-      best[0] = 0;
+      const best = new Array<number>(this.text.length + 1).fill(0);
       bestSegmentation(best, this.text.length, 0, (start, length) => this.score(start, length));
       this.prefixes = best;
     }
@@ -519,8 +519,11 @@ export function deliberate(text: string, i: number, token: { start: number; end:
   // An ABAC or ABCB pattern of four Chinese characters around it: 先行先试, 知责担责.
   if (PARAMS.alternation) {
     for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
-      const c = (j: number) => text.charCodeAt(s + j);
-      if (isHanCode(c(0)) && isHanCode(c(1)) && isHanCode(c(2)) && isHanCode(c(3)) && (c(0) === c(2) || c(1) === c(3))) return true;
+      const c0 = text.charCodeAt(s);
+      const c1 = text.charCodeAt(s + 1);
+      const c2 = text.charCodeAt(s + 2);
+      const c3 = text.charCodeAt(s + 3);
+      if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
     }
   }
   if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
