@@ -671,6 +671,8 @@ function severityFor(gain: number, word: string, weak = false): Pick<LineFinding
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
 const OPENER = /[“‘《〈「『]/g;
+const OPENER_ANYWHERE = /[“‘《〈「『]/;
+const NOTHING_QUOTED = new Uint8Array(0);
 
 /**
  * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
@@ -700,7 +702,8 @@ export const suspectChar: LineRule = {
   yieldsToOtherRules: true,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
-    const quoted = quotedRanges(text);
+    // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
+    const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
     const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
@@ -761,6 +764,7 @@ export const suspectChar: LineRule = {
       });
     }
     // Overlapping findings: the one with the larger gain wins.
+    if (found.length === 0) return [];
     found.sort((x, y) => y.gain - x.gain);
     const taken = new Uint8Array(text.length);
     const findings: LineFinding[] = [];
