@@ -441,7 +441,7 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
  * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more
  * typos than they saved.)
  */
-const NAME_SUFFIX = /^(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/;
+const NAME_SUFFIX = /(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/y;
 
 let modernWords: { words: CompactLexicon; pairs: PairSet } | undefined;
 
@@ -459,11 +459,23 @@ export function inKnownWord(text: string, i: number): boolean {
     modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
   }
   const { words, pairs } = modernWords;
-  // A word of two or more characters around `i` has `i` and a neighbour next to each other: most positions stop here.
-  const code = text.charCodeAt(i);
-  if (!(i > 0 && pairs.has(text.charCodeAt(i - 1), code)) && !(i + 1 < text.length && pairs.has(code, text.charCodeAt(i + 1)))) return false;
+  // Every two neighbouring characters of a listed word are a pair of `pairs`: a window that reaches over
+  // two neighbours that are not (the nearest such place before `i`, the nearest from `i` on) is no listed word.
+  const from = Math.max(0, i - 3);
+  let brokenBefore = -1;
+  let brokenAfter = text.length;
+  for (let j = from; j < i + 3 && j + 1 < text.length; j++) {
+    if (pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1))) continue;
+    if (j < i) brokenBefore = j;
+    else {
+      brokenAfter = j;
+      break;
+    }
+  }
   for (let len = 2; len <= 4; len++) {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
+      // The window's pairs are (s, s + 1) … (s + len - 2, s + len - 1).
+      if (s <= brokenBefore || s + len - 2 >= brokenAfter) continue;
       if (words.has(text.slice(s, s + len))) return true;
     }
   }
@@ -526,7 +538,8 @@ export function deliberate(text: string, i: number, token: { start: number; end:
       if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
     }
   }
-  if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
+  NAME_SUFFIX.lastIndex = token.end;
+  if (PARAMS.nameContext && NAME_SUFFIX.test(text)) return true;
   return false;
 }
 
