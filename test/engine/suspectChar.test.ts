@@ -31,7 +31,7 @@ const small = new CompactLexicon(
   ]),
 );
 
-test('the compact lexicon answers frequencies by binary search and parses the jieba format', () => {
+test('the compact lexicon answers frequencies by hash lookup and parses the jieba format', () => {
   assert.equal(small.frequency('政治'), 50000);
   assert.equal(small.frequency('政冶'), 0);
   assert.ok(small.has('冶金') && !small.has('金'));

@@ -56,46 +56,52 @@ export class CompactLexicon implements Lexicon {
     for (let i = 0; i < this.size; i++) callback(this.words.slice(this.offsets[i], this.offsets[i + 1]), this.frequencies[i]);
   }
 
-  /** For each first character (UTF-16 unit), the range of word indexes that start with it. */
-  private buckets?: Map<number, { lo: number; hi: number }>;
+  /**
+   * Open-addressing hash table of word indexes plus one (0: an empty slot), built on the first lookup:
+   * a lookup is a hash of the few characters and usually one or two probes (a binary search took ~11
+   * steps through memory that is rarely in cache). At most 40 % full: 4 MB for jieba's 342 K words.
+   */
+  private slots?: Int32Array;
+  private shift = 0;
 
-  private bucket(code: number): { lo: number; hi: number } | undefined {
-    if (!this.buckets) {
-      const buckets = new Map<number, { lo: number; hi: number }>();
-      for (let i = 0; i < this.size; i++) {
-        const c = this.words.charCodeAt(this.offsets[i]);
-        const b = buckets.get(c);
-        if (b) b.hi = i;
-        else buckets.set(c, { lo: i, hi: i });
-      }
-      this.buckets = buckets;
+  private buildSlots(): Int32Array {
+    let bits = 1;
+    while (1 << bits < this.size * 2.5) bits++;
+    const slots = new Int32Array(1 << bits);
+    const mask = slots.length - 1;
+    this.shift = 32 - bits;
+    for (let i = 0; i < this.size; i++) {
+      let slot = hashChars(this.words, this.offsets[i], this.offsets[i + 1]) >>> this.shift;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
     }
-    return this.buckets.get(code);
+    return (this.slots = slots);
   }
 
-  /** Binary search within the words that share the first character, comparing in place (no slicing). */
   private indexOf(word: string): number {
-    if (!word) return -1;
-    const range = this.bucket(word.charCodeAt(0));
-    if (!range) return -1;
-    let lo = range.lo;
-    let hi = range.hi;
+    const n = word.length;
+    if (n === 0) return -1;
+    const slots = this.slots ?? this.buildSlots();
+    const mask = slots.length - 1;
     const words = this.words;
     const offsets = this.offsets;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = offsets[mid];
-      const length = offsets[mid + 1] - start;
-      let cmp = 0;
-      const n = Math.min(length, word.length);
-      for (let k = 0; k < n && cmp === 0; k++) cmp = words.charCodeAt(start + k) - word.charCodeAt(k);
-      if (cmp === 0) cmp = length - word.length;
-      if (cmp === 0) return mid;
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid - 1;
+    for (let slot = hashChars(word, 0, n) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot];
+      if (entry === 0) return -1;
+      const start = offsets[entry - 1];
+      if (offsets[entry] - start !== n) continue;
+      let k = 0;
+      while (k < n && words.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+      if (k === n) return entry - 1;
     }
-    return -1;
   }
+}
+
+/** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix). */
+function hashChars(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 }
 
 /** Builds lexicon data from (word, frequency) pairs; a repeated word keeps its highest frequency. */

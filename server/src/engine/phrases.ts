@@ -18,12 +18,16 @@ const NO_MATCHES: never[] = [];
 
 export class PhraseTrie<V> {
   private readonly root: TrieNode<V> = { next: new Map() };
+  /** One bit per UTF-16 unit that starts a phrase (8 KB): most positions are ruled out without a Map lookup. */
+  private readonly firstUnits = new Int32Array(2048);
   size = 0;
 
   /** Adds a phrase; a phrase added again keeps its first value (built-in data before user data). */
   add(phrase: string, value: V): void {
     if (!phrase) return;
     let node = this.root;
+    const first = phrase.charCodeAt(0);
+    this.firstUnits[first >>> 5] |= 1 << (first & 31);
     for (let i = 0; i < phrase.length; i++) {
       const unit = phrase.charCodeAt(i);
       let child = node.next.get(unit);
@@ -38,8 +42,10 @@ export class PhraseTrie<V> {
 
   /** Every phrase that starts at `start`, shortest first. Offsets are UTF-16 code units. */
   matchesAt(text: string, start: number): PhraseMatch<V>[] {
-    let node = this.root.next.get(text.charCodeAt(start));
+    const first = text.charCodeAt(start);
     // Most positions start no phrase: answer those without allocating.
+    if ((this.firstUnits[first >>> 5] & (1 << (first & 31))) === 0) return NO_MATCHES;
+    let node = this.root.next.get(first);
     if (!node) return NO_MATCHES;
     const found: PhraseMatch<V>[] = [];
     let i = start + 1;

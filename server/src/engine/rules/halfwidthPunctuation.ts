@@ -2,6 +2,7 @@ import { isChineseAt, isDigitAt, isHanAt, isLatinAt, nextNonSpace, protectedMask
 import { LineFinding, LineRule } from './rule';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_WIDTH_MARK = /[,.:;?!()]/g;
 
 /** Previous character that carries meaning: spaces and (in Markdown) emphasis marks are skipped. */
 function prevMeaningful(text: string, i: number, markdown: boolean): number {
@@ -31,26 +32,35 @@ export const halfwidthPunctuation: LineRule = {
     const mask = protectedMask(text, markdown);
     const skipBefore = info.heading ? info.heading.markerEnd : 0;
     const flagged = new Uint8Array(text.length);
-    const hanPrefix = new Int32Array(text.length + 1);
-    for (let k = 0; k < text.length; k++) hanPrefix[k + 1] = hanPrefix[k] + (isHanAt(text, k) ? 1 : 0);
+    let anyFlagged = false;
     const first = nextNonSpace(text, 0);
 
     // Parentheses are judged as pairs: if either side of the pair is Chinese, both are converted.
-    const stack: number[] = [];
-    const partner = new Int32Array(text.length).fill(-1);
-    for (let i = 0; i < text.length; i++) {
-      if (mask[i]) continue;
-      if (text[i] === '(') stack.push(i);
-      else if (text[i] === ')' && stack.length) {
-        const a = stack.pop()!;
-        partner[a] = i;
-        partner[i] = a;
+    // Whether a pair holds Chinese is read from a running count of Chinese characters. (Both only for a line with parentheses.)
+    let partner: Int32Array | undefined;
+    let hanPrefix: Int32Array | undefined;
+    if (text.includes('(') || text.includes(')')) {
+      const stack: number[] = [];
+      partner = new Int32Array(text.length).fill(-1);
+      for (let i = 0; i < text.length; i++) {
+        if (mask[i]) continue;
+        if (text[i] === '(') stack.push(i);
+        else if (text[i] === ')' && stack.length) {
+          const a = stack.pop()!;
+          partner[a] = i;
+          partner[i] = a;
+        }
       }
+      hanPrefix = new Int32Array(text.length + 1);
+      for (let k = 0; k < text.length; k++) hanPrefix[k + 1] = hanPrefix[k] + (isHanAt(text, k) ? 1 : 0);
     }
 
-    for (let i = skipBefore; i < text.length; i++) {
-      const c = text[i];
-      if (!FULL[c] || mask[i] || flagged[i]) continue;
+    // Only the marks of FULL are looked at: the scan jumps from one to the next.
+    HALF_WIDTH_MARK.lastIndex = skipBefore;
+    for (let found = HALF_WIDTH_MARK.exec(text); found; found = HALF_WIDTH_MARK.exec(text)) {
+      const i = found.index;
+      const c = found[0];
+      if (mask[i] || flagged[i]) continue;
       const p = prevMeaningful(text, i, markdown);
       const n = nextMeaningful(text, i, markdown);
       const chineseBefore = isChineseAt(text, p);
@@ -78,7 +88,7 @@ export const halfwidthPunctuation: LineRule = {
           break;
         case '(':
         case ')': {
-          const other = partner[i];
+          const other = partner![i];
           if (c === ')' && other < 0 && i - first <= 2 && /^[0-9a-zA-Z]{1,2}$/.test(text.slice(first, i))) break; // 1) list marker
           if (markdown && text[(c === '(' ? i : other) - 1] === ']') break; // [text](url)
           const a = c === '(' ? i : other;
@@ -86,18 +96,23 @@ export const halfwidthPunctuation: LineRule = {
           if (other < 0) flag = isChineseAt(text, i - 1) || isChineseAt(text, i + 1);
           else {
             if (a < skipBefore) break;
-            const inner = hanPrefix[b] > hanPrefix[a + 1];
+            const inner = hanPrefix![b] > hanPrefix![a + 1];
             flag = inner || isChineseAt(text, a - 1) || isChineseAt(text, b + 1);
-            if (flag && c === '(') flagged[b] = 2; // the partner is converted with it
+            if (flag && c === '(') {
+              flagged[b] = 2; // the partner is converted with it
+              anyFlagged = true;
+            }
           }
           break;
         }
       }
       if (!flag) continue;
       flagged[i] = 1;
+      anyFlagged = true;
     }
 
     const findings: LineFinding[] = [];
+    if (!anyFlagged) return findings;
     for (let i = skipBefore; i < text.length; i++) {
       if (!flagged[i]) continue;
       const c = text[i];

@@ -16,6 +16,8 @@ const CLOSER_OF: Record<string, string> = {
 };
 const OPENER_OF: Record<string, string> = {};
 for (const [o, c] of Object.entries(CLOSER_OF)) OPENER_OF[c] = o;
+/** Any mark of CLOSER_OF, opening or closing: the scan of a line jumps from one to the next. */
+const ANY_MARK = /[“‘《〈（【〔［(”’》〉）】〕］)]/g;
 // A full-width opening bracket closed by an ASCII one is a width slip (halfwidth-punctuation reports it).
 const ALSO_CLOSES: Record<string, string> = { '（': ')', '(': '）' };
 
@@ -91,18 +93,18 @@ export const pairedMarks: DocumentRule = {
       }
       const enteredEmpty = stack.length === 0;
       const findingsBefore = findings.length;
-      const mask = protectedMask(text, markdown);
+      let mask: Uint8Array | undefined;
       const first = nextNonSpace(text, 0);
       const lineStackStart = stack.length;
-      const lastIndex: Record<string, number> = {};
-      for (const closer of Object.values(CLOSER_OF)) lastIndex[closer] = text.lastIndexOf(closer);
       // Open marks per kind, so that a closer without a partner is known in O(1).
       const openCount: Record<string, number> = {};
       const swallow: Record<string, number> = {};
       for (const o of stack) openCount[o.char] = (openCount[o.char] ?? 0) + 1;
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (mask[i]) continue;
+      ANY_MARK.lastIndex = 0;
+      for (let found = ANY_MARK.exec(text); found; found = ANY_MARK.exec(text)) {
+        const i = found.index;
+        const c = found[0];
+        if ((mask ??= protectedMask(text, markdown))[i]) continue;
         // 》》 and 《《 are arrows in web page leftovers (》》点击进入), not book-title marks.
         if ((c === '《' || c === '》') && (text[i + 1] === c || text[i - 1] === c)) continue;
         if (CLOSER_OF[c]) {
@@ -140,7 +142,7 @@ export const pairedMarks: DocumentRule = {
           const inner = stack[j];
           if (inner.char === '(' || inner.char === '‘') continue;
           const innerCloser = CLOSER_OF[inner.char];
-          if (inner.line === lineNo && lastIndex[innerCloser] > i) {
+          if (inner.line === lineNo && text.lastIndexOf(innerCloser) > i) {
             swallow[innerCloser] = (swallow[innerCloser] ?? 0) + 1;
             findings.push({
               range: range(lineNo, inner.at, i + 1),

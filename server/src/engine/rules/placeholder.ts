@@ -36,17 +36,17 @@ interface StarRun {
 }
 
 /** `*`/`**` runs, with Markdown-style emphasis pairs marked so that they are left alone. */
-function starRuns(text: string, markdown: boolean, mask: Uint8Array): StarRun[] {
+function starRuns(text: string, markdown: boolean, mask: (i: number) => number): StarRun[] {
   const runs: StarRun[] = [];
   for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (c !== '*' && c !== '＊') {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2a && c !== 0xff0a) {
       i++;
       continue;
     }
     let end = i;
-    while (end < text.length && text[end] === c) end++;
-    if (!mask[i] && !(markdown && text[i - 1] === '\\')) runs.push({ start: i, end, paired: false });
+    while (end < text.length && text.charCodeAt(end) === c) end++;
+    if (!mask(i) && !(markdown && text[i - 1] === '\\')) runs.push({ start: i, end, paired: false });
     i = end;
   }
   // Pair openers and closers of the same length, innermost first (a stack per length).
@@ -87,7 +87,9 @@ export const placeholder: LineRule = {
   defaultSeverity: 'error',
   check({ text, markdown }) {
     const findings: LineFinding[] = [];
-    const mask = protectedMask(text, markdown);
+    // Computed on first use: most lines have no character that could start a placeholder.
+    let protectedChars: Uint8Array | undefined;
+    const mask = (i: number) => (protectedChars ??= protectedMask(text, markdown))[i];
     const separator = isSeparatorLine(text);
     const firstText = nextNonSpace(text, 0);
     let quotes: ReturnType<typeof quoteState> | undefined;
@@ -109,6 +111,11 @@ export const placeholder: LineRule = {
     }
 
     for (let i = 0; i < text.length; ) {
+      // Every other character is passed over: jump to the next one of these.
+      PLACEHOLDER_START.lastIndex = i;
+      const next = PLACEHOLDER_START.exec(text);
+      if (!next) break;
+      i = next.index;
       const c = text[i];
       // XX / xx / ×× / XXX / ×××, and a lone × standing for a name or a number.
       if (X_CHARS.has(c)) {
@@ -116,7 +123,7 @@ export const placeholder: LineRule = {
         while (end < text.length && X_CHARS.has(text[end])) end++;
         const start = i;
         i = end;
-        if (mask[start]) continue;
+        if (mask(start)) continue;
         if (isLatinAt(text, start - 1) || isLatinAt(text, end)) continue;
         if (end - start >= 2) {
           // Plain "xx" beside digits is more likely a code (0xx) than a placeholder unless a unit follows.
@@ -160,7 +167,7 @@ export const placeholder: LineRule = {
       const close = EMPTY_PAIRS[c];
       if (close) {
         const n = nextNonSpace(text, i + 1);
-        if (text[n] === close && !mask[i]) {
+        if (text[n] === close && !mask(i)) {
           const ascii = c === '(';
           const chinese = isHanAt(text, i - 1) || isHanAt(text, n + 1);
           if (!ascii || (chinese && !(markdown && text[i - 1] === ']'))) {
@@ -176,7 +183,7 @@ export const placeholder: LineRule = {
         while (end < text.length && (text[end] === '_' || text[end] === '＿')) end++;
         const start = i;
         i = end;
-        if (end - start >= 3 && !separator && !mask[start]) {
+        if (end - start >= 3 && !separator && !mask(start)) {
           findings.push({ start, end, message: `“${text.slice(start, end)}”是待填写的空白，请填入${wanted(text, start, end)}` });
         }
         continue;
@@ -198,7 +205,7 @@ export const placeholder: LineRule = {
     for (const word of data.taskMarkers) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
         const end = at + word.length;
-        if (isLatinAt(text, at - 1) || isLatinAt(text, end) || mask[at]) continue;
+        if (isLatinAt(text, at - 1) || isLatinAt(text, end) || mask(at)) continue;
         findings.push({ start: at, end, message: `“${word}”是待办标记，请补全内容后删除` });
       }
     }
@@ -207,6 +214,8 @@ export const placeholder: LineRule = {
 };
 
 const EMPTY_PAIRS: Record<string, string> = { '（': '）', '(': ')', '【': '】', '《': '》', '〔': '〕', '［': '］' };
+/** The characters the scan above looks at (X_CHARS, 某, 〇○, EMPTY_PAIRS' openers, underscores). */
+const PLACEHOLDER_START = /[Xx×Ｘｘ某〇○（(【《〔［_＿]/g;
 const BRACKETS: Record<string, string> = { '【': '】', '（': '）', '(': ')', '[': ']', '［': '］', '〔': '〕' };
 
 /** For each position: is the nearest quote mark before it an opening “? Plus the last ” of the line. */

@@ -1,6 +1,7 @@
 import { LineFinding, LineRule } from './rule';
 
-const POINTS = new Set([...'，。、；：？！']);
+/** Two or more of ，。、；：？！ in a row. */
+const RUN = /[，。、；：？！]{2,}/g;
 const NAMES: Record<string, string> = { '，': '逗号', '。': '句号', '、': '顿号', '；': '分号', '：': '冒号', '？': '问号', '！': '叹号' };
 
 /** ，，  。。  、、 (error) and mixed runs such as ，。  、， (warning) (GB/T 15834). */
@@ -11,17 +12,11 @@ export const repeatedPunctuation: LineRule = {
   defaultSeverity: 'error',
   check({ text }) {
     const findings: LineFinding[] = [];
-    for (let i = 0; i < text.length; ) {
-      if (!POINTS.has(text[i])) {
-        i++;
-        continue;
-      }
-      let end = i;
-      while (end < text.length && POINTS.has(text[end])) end++;
-      const start = i;
-      i = end;
-      if (end - start < 2) continue;
-      const run = text.slice(start, end);
+    RUN.lastIndex = 0;
+    for (let found = RUN.exec(text); found; found = RUN.exec(text)) {
+      const run = found[0];
+      const start = found.index;
+      const end = start + run.length;
       const kinds = [...new Set(run)];
       // ？ and ！ may be doubled for emphasis (up to three, ？！ allowed); 。。。 is an ellipsis (ellipsis-dash).
       if (kinds.every((k) => k === '？' || k === '！')) continue;

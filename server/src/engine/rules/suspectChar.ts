@@ -75,7 +75,10 @@ export const PARAMS = {
   wildEdges: 0,
 };
 
-const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
+/** Whether a UTF-16 code unit is a Chinese character (CJK Unified Ideographs and Extension A). */
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
+}
 
 let syllablesOf: Map<string, string[]> | undefined;
 let charsOf: Map<string, string> | undefined;
@@ -121,57 +124,136 @@ export interface Candidate {
 }
 
 /**
- * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord), as numbers.
- * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
- * candidates before any word is looked up. About 3 MB, built once per lexicon.
+ * A set of ordered pairs of UTF-16 code units, as an open-addressing hash table of 32-bit keys: it is
+ * asked hundreds of thousands of times per 100 K characters, and a Set of numbers above 2^30 would box
+ * every key it is asked about. Most answers are no: a one-bit-per-key filter of 128 KB (which stays in
+ * the processor's cache, unlike the table) gives most of them without touching the table.
  */
-const bigramCache = new WeakMap<Lexicon, Set<number>>();
+export class PairSet {
+  private table = new Int32Array(1 << 10);
+  /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
+  private shift = 22;
+  private count = 0;
+  private readonly filter = new Int32Array(1 << 15);
+  /** The key 0 (the pair of two NUL characters) marks an empty slot; whether that pair is in the set is kept here. */
+  private hasZero = false;
 
-function bigramsOf(lexicon: Lexicon): Set<number> | undefined {
+  add(first: number, second: number): void {
+    const key = (first << 16) | second;
+    if (key === 0) {
+      this.hasZero = true;
+      return;
+    }
+    const bit = Math.imul(key, 0x85ebca6b) >>> 12;
+    this.filter[bit >>> 5] |= 1 << (bit & 31);
+    if (this.insert(key)) this.count++;
+    if (this.count * 2 > this.table.length) {
+      const old = this.table;
+      this.table = new Int32Array(old.length * 2);
+      this.shift--;
+      for (const k of old) if (k !== 0) this.insert(k);
+    }
+  }
+
+  has(first: number, second: number): boolean {
+    const key = (first << 16) | second;
+    if (key === 0) return this.hasZero;
+    const bit = Math.imul(key, 0x85ebca6b) >>> 12;
+    if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const k = table[slot];
+      if (k === key) return true;
+      if (k === 0) return false;
+    }
+  }
+
+  /** Puts `key` into the table; false if it was there already. */
+  private insert(key: number): boolean {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const k = table[slot];
+      if (k === key) return false;
+      if (k === 0) {
+        table[slot] = key;
+        return true;
+      }
+    }
+  }
+}
+
+/**
+ * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord).
+ * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
+ * candidates before any word is looked up. Built once per lexicon.
+ */
+const bigramCache = new WeakMap<Lexicon, PairSet>();
+
+function bigramsOf(lexicon: Lexicon): PairSet | undefined {
   if (!lexicon.forEach) return undefined;
   let set = bigramCache.get(lexicon);
   if (!set) {
-    const pairs = new Set<number>();
+    const pairs = new PairSet();
     lexicon.forEach((word, frequency) => {
       if (frequency < PARAMS.minNewWord || word.length < 2 || word.length > PARAMS.maxWord) return;
-      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
+      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
     });
     bigramCache.set(lexicon, (set = pairs));
   }
   return set;
 }
 
-/** Candidates depend only on the character and the lexicon: computed once per character. */
-const candidateCache = new WeakMap<Lexicon, Map<string, Candidate[]>>();
+/** A character's candidates, with their first UTF-16 units side by side (what the filters read). */
+interface CandidateList {
+  candidates: Candidate[];
+  codes: Uint16Array;
+}
 
-function cachedCandidates(char: string, lexicon: Lexicon): Candidate[] {
+/** Candidates depend only on the character and the lexicon: computed once per character. */
+const candidateCache = new WeakMap<Lexicon, Map<string, CandidateList>>();
+
+function cachedCandidates(char: string, lexicon: Lexicon): CandidateList {
   let byChar = candidateCache.get(lexicon);
   if (!byChar) candidateCache.set(lexicon, (byChar = new Map()));
   let list = byChar.get(char);
-  if (!list) byChar.set(char, (list = candidatesFor(char, lexicon)));
+  if (!list) {
+    const candidates = candidatesFor(char, lexicon);
+    byChar.set(char, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
+  }
   return list;
 }
 
 /**
  * Frequent words of three or four characters by their pattern with one character left open
- * (“委?会” → 员): which characters complete a long, frequent word around a position.
+ * (“委?会” → 员): which characters complete a long, frequent word around a position. `around` holds
+ * the two characters on either side of each inner open position (委, 会): a position whose neighbours
+ * are not such a pair completes no word, and most positions are ruled out without building a pattern.
  */
-const wildCache = new WeakMap<Lexicon, Map<string, string>>();
+interface WildIndex {
+  completions: Map<string, string>;
+  around: PairSet;
+}
 
-function wildIndex(lexicon: Lexicon): Map<string, string> | undefined {
+const wildCache = new WeakMap<Lexicon, WildIndex>();
+
+function wildIndex(lexicon: Lexicon): WildIndex | undefined {
   if (!lexicon.forEach) return undefined;
   let index = wildCache.get(lexicon);
   if (!index) {
-    const map = new Map<string, string>();
+    const completions = new Map<string, string>();
+    const around = new PairSet();
     lexicon.forEach((word, frequency) => {
       if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
       // Inner positions only: an open first or last character matches too many coinages (示范型).
       for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
         const key = word.slice(0, j) + '?' + word.slice(j + 1);
-        map.set(key, (map.get(key) ?? '') + word[j]);
+        completions.set(key, (completions.get(key) ?? '') + word[j]);
+        if (j > 0 && j + 1 < word.length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
       }
     });
-    wildCache.set(lexicon, (index = map));
+    wildCache.set(lexicon, (index = { completions, around }));
   }
   return index;
 }
@@ -251,27 +333,77 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   return out;
 }
 
-/** Best log-probability of segmenting `chars` into dictionary words (unknown characters get a floor). */
-function bestSegmentation(chars: string[], lexicon: Lexicon, logTotal: number, memo: Map<string, number>): number {
-  const n = chars.length;
-  const best = new Float64Array(n + 1).fill(-Infinity);
-  best[0] = 0;
-  for (let end = 1; end <= n; end++) {
+/** Log-probability of `word` as one word of the unigram model (an unknown single character gets a floor; a longer unknown string is no word). */
+function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
+  const f = lexicon.frequency(word);
+  return f > 0 ? Math.log(f) - logTotal : word.length === 1 ? Math.log(0.5) - logTotal : -Infinity;
+}
+
+/**
+ * Best log-probability of segmenting a window of `n` characters into dictionary words, where
+ * `score(start, length)` scores one substring. `best[e]` is the best score of the first `e` characters:
+ * entries up to `from` are taken as they are (a replacement after them leaves them unchanged), the rest
+ * are computed.
+ */
+function bestSegmentation(best: number[], n: number, from: number, score: (start: number, length: number) => number): number {
+  for (let end = from + 1; end <= n; end++) {
+    best[end] = -Infinity;
     for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
       if (best[end - len] === -Infinity) continue;
-      const word = chars.slice(end - len, end).join('');
-      let score = memo.get(word);
-      if (score === undefined) {
-        const f = lexicon.frequency(word);
-        score = f > 0 ? Math.log(f) - logTotal : len === 1 ? Math.log(0.5) - logTotal : -Infinity;
-        memo.set(word, score);
-      }
-      if (score === -Infinity) continue;
-      const total = best[end - len] + score;
+      const s = score(end - len, len);
+      if (s === -Infinity) continue;
+      const total = best[end - len] + s;
       if (total > best[end]) best[end] = total;
     }
   }
   return best[n];
+}
+
+/**
+ * The characters around a suspect position (`text`, all Chinese, BMP) and what scoring needs of them,
+ * computed on first use and then shared by every candidate replacement: the score of each substring and
+ * the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover `k`
+ * and the prefixes that end after it.
+ */
+class ScoringWindow {
+  // Plain arrays: a window is scored a few hundred times per 10 K characters, and allocating a typed array costs more than its use.
+  private readonly scores: number[];
+  private prefixes?: number[];
+
+  constructor(
+    readonly text: string,
+    private readonly lexicon: Lexicon,
+    private readonly logTotal: number,
+  ) {
+    this.scores = new Array<number>(text.length * PARAMS.maxWord).fill(NaN);
+  }
+
+  score(start: number, length: number): number {
+    const at = start * PARAMS.maxWord + length - 1;
+    let s = this.scores[at];
+    if (Number.isNaN(s)) this.scores[at] = s = wordScore(this.text.slice(start, start + length), this.lexicon, this.logTotal);
+    return s;
+  }
+
+  /** Best score of the prefixes of the window as it is; the last entry is the whole window's. */
+  bestPrefixes(): number[] {
+    if (!this.prefixes) {
+      const best = new Array<number>(this.text.length + 1).fill(0);
+      bestSegmentation(best, this.text.length, 0, (start, length) => this.score(start, length));
+      this.prefixes = best;
+    }
+    return this.prefixes;
+  }
+
+  /** Best score of the window with `replacement` written over the characters from `k` on. */
+  scoreReplaced(k: number, replacement: string): number {
+    const end = k + replacement.length;
+    const replaced = this.text.slice(0, k) + replacement + this.text.slice(end);
+    const best = this.bestPrefixes().slice();
+    return bestSegmentation(best, this.text.length, k, (start, length) =>
+      start >= end || start + length <= k ? this.score(start, length) : wordScore(replaced.slice(start, start + length), this.lexicon, this.logTotal),
+    );
+  }
 }
 
 const COST: Record<Candidate['kind'], () => number> = {
@@ -291,14 +423,14 @@ export interface Suggestion {
   wordStart: number;
 }
 
-/** The character positions worth questioning: single-character tokens, unknown words, rare words. */
-function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Set<number> {
-  const positions = new Set<number>();
+/** The character positions worth questioning (1 in the array): single-character tokens, unknown words, rare words. */
+function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Uint8Array {
+  const positions = new Uint8Array(text.length);
   for (const token of tokens) {
-    if (!HAN.test(token.text[0])) continue;
+    if (!isHanCode(token.text.charCodeAt(0))) continue;
     const len = token.end - token.start;
     if (len === 1 || lexicon.frequency(token.text) < PARAMS.trustedWord) {
-      for (let i = token.start; i < token.end; i++) if (HAN.test(text[i])) positions.add(i);
+      for (let i = token.start; i < token.end; i++) if (isHanCode(text.charCodeAt(i))) positions[i] = 1;
     }
   }
   return positions;
@@ -309,9 +441,9 @@ function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexic
  * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more
  * typos than they saved.)
  */
-const NAME_SUFFIX = /^(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/;
+const NAME_SUFFIX = /(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/y;
 
-let modernWords: CompactLexicon | undefined;
+let modernWords: { words: CompactLexicon; pairs: PairSet } | undefined;
 
 /**
  * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
@@ -320,11 +452,31 @@ let modernWords: CompactLexicon | undefined;
  */
 export function inKnownWord(text: string, i: number): boolean {
   if (!PARAMS.knownModern) return false;
-  const modern = (modernWords ??= new CompactLexicon(buildLexiconData(readDataTable<{ modern: string }>('known-words.json').modern.split(' ').map((w) => [w, 1] as const))));
+  if (!modernWords) {
+    const list = readDataTable<{ modern: string }>('known-words.json').modern.split(' ');
+    const pairs = new PairSet();
+    for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
+    modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
+  }
+  const { words, pairs } = modernWords;
+  // Every two neighbouring characters of a listed word are a pair of `pairs`: a window that reaches over
+  // two neighbours that are not (the nearest such place before `i`, the nearest from `i` on) is no listed word.
+  const from = Math.max(0, i - 3);
+  let brokenBefore = -1;
+  let brokenAfter = text.length;
+  for (let j = from; j < i + 3 && j + 1 < text.length; j++) {
+    if (pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1))) continue;
+    if (j < i) brokenBefore = j;
+    else {
+      brokenAfter = j;
+      break;
+    }
+  }
   for (let len = 2; len <= 4; len++) {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
-      const word = text.slice(s, s + len);
-      if (modern.has(word)) return true;
+      // The window's pairs are (s, s + 1) … (s + len - 2, s + len - 1).
+      if (s <= brokenBefore || s + len - 2 >= brokenAfter) continue;
+      if (words.has(text.slice(s, s + len))) return true;
     }
   }
   return false;
@@ -376,87 +528,112 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
  * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
  */
 export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
-  const han = (c: string | undefined) => c !== undefined && HAN.test(c);
-  // An ABAC or ABCB pattern of four characters around it: 先行先试, 知责担责.
+  // An ABAC or ABCB pattern of four Chinese characters around it: 先行先试, 知责担责.
   if (PARAMS.alternation) {
-    for (let s = i - 3; s <= i; s++) {
-      if (s < 0 || s + 4 > text.length) continue;
-      const w = text.slice(s, s + 4);
-      if ([...w].every(han) && (w[0] === w[2] || w[1] === w[3])) return true;
+    for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
+      const c0 = text.charCodeAt(s);
+      const c1 = text.charCodeAt(s + 1);
+      const c2 = text.charCodeAt(s + 2);
+      const c3 = text.charCodeAt(s + 3);
+      if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
     }
   }
-  if (PARAMS.nameContext && NAME_SUFFIX.test(text.slice(token.end))) return true;
+  NAME_SUFFIX.lastIndex = token.end;
+  if (PARAMS.nameContext && NAME_SUFFIX.test(text)) return true;
   return false;
 }
 
 /** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
-function contextWindow(text: string, start: number, end: number): { chars: string[]; k: number } {
+function contextWindow(text: string, start: number, end: number): { window: string; k: number } {
   let a = start;
-  while (a > 0 && start - a < PARAMS.context && HAN.test(text[a - 1])) a--;
+  while (a > 0 && start - a < PARAMS.context && isHanCode(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && b - end < PARAMS.context && HAN.test(text[b])) b++;
-  return { chars: [...text.slice(a, b)], k: start - a };
+  while (b < text.length && b - end < PARAMS.context && isHanCode(text.charCodeAt(b))) b++;
+  return { window: text.slice(a, b), k: start - a };
 }
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
-  const logTotal = Math.log(lexicon.total);
-  const { chars, k } = contextWindow(text, i, i + 1);
+  const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
-  const memo = new Map<string, number>();
-  const original = bestSegmentation(chars, lexicon, logTotal, memo);
-  const out: Suggestion[] = [];
+  const n = window.length;
   const bigrams = bigramsOf(lexicon);
-  const before = k > 0 ? chars[k - 1].charCodeAt(0) * 65536 : -1;
-  const after = k + 1 < chars.length ? chars[k + 1].charCodeAt(0) : -1;
-  const candidates = cachedCandidates(text[i], lexicon).slice();
+  const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
+  // The places a new word may take (start and length within the window, in the order they are tried): it
+  // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
+  // leave 策 alone), the original characters there must not form a trusted word, and the characters it
+  // keeps must be able to stand next to each other in some usable word (the pair index).
+  const spans: number[] = [];
+  let longSpans = false;
+  for (let len = 2; len <= PARAMS.maxWord; len++) {
+    for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
+      if (token && (a + s > token.start || a + s + len < token.end)) continue;
+      let keptPairsUsable = true;
+      for (let j = s; j + 1 < s + len && keptPairsUsable; j++) {
+        if (j !== k && j + 1 !== k) keptPairsUsable = hasPair(window.charCodeAt(j), window.charCodeAt(j + 1));
+      }
+      if (!keptPairsUsable || lexicon.frequency(window.slice(s, s + len)) >= PARAMS.trustedWord) continue;
+      spans.push(s, len);
+      if (len >= 3) longSpans = true;
+    }
+  }
+  // No place for a new word: no candidate can pass the filter below.
+  if (spans.length === 0) return [];
+  const original = text[i];
+  const { candidates, codes } = cachedCandidates(original, lexicon);
   const wild = wildIndex(lexicon);
-  if (wild && PARAMS.wildCost < Infinity) {
-    const known = new Set(candidates.map((c) => c.char));
-    const extra: Candidate[] = [];
+  let extra: Candidate[] | undefined;
+  // Any character may complete a long frequent word; such a candidate needs a span of three or more.
+  if (wild && PARAMS.wildCost < Infinity && longSpans) {
+    let known: Set<string> | undefined;
+    const surrounded = k > 0 && k + 1 < n && wild.around.has(window.charCodeAt(k - 1), window.charCodeAt(k + 1));
     for (let len = 3; len <= PARAMS.maxWord; len++) {
-      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
-        const key = chars.slice(s, k).join('') + '?' + chars.slice(k + 1, s + len).join('');
-        for (const c of wild.get(key) ?? '') {
-          if (known.has(c) || c === text[i]) continue;
+      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
+        // The pattern's open position is inside it (the index has open edges only with wildEdges on).
+        if (s < k && k < s + len - 1 ? !surrounded : !PARAMS.wildEdges) continue;
+        const completions = wild.completions.get(window.slice(s, k) + '?' + window.slice(k + 1, s + len));
+        if (!completions) continue;
+        known ??= new Set(candidates.map((c) => c.char));
+        extra ??= [];
+        for (const c of completions) {
+          if (known.has(c) || c === original) continue;
           known.add(c);
           extra.push({ char: c, kind: 'any' });
         }
       }
     }
-    candidates.push(...extra);
   }
-  for (const candidate of candidates) {
-    if (bigrams && candidate.kind !== 'any') {
-      const c = candidate.char.charCodeAt(0);
-      if (!(before >= 0 && bigrams.has(before + c)) && !(after >= 0 && bigrams.has(c * 65536 + after))) continue;
-    }
-    // Quick filter: the candidate must form a frequent word of 2+ characters within the window, in a
-    // place where the original characters do not form a trusted word.
+  const before = k > 0 ? window.charCodeAt(k - 1) : -1;
+  const after = k + 1 < n ? window.charCodeAt(k + 1) : -1;
+  let scoring: ScoringWindow | undefined;
+  const out: Suggestion[] = [];
+  const total = candidates.length + (extra?.length ?? 0);
+  for (let m = 0; m < total; m++) {
+    const fromList = m < candidates.length;
+    const c = fromList ? codes[m] : extra![m - candidates.length].char.charCodeAt(0);
+    // A replacement that sounds or looks alike can only form a word with a neighbour it can stand next to in some word.
+    if (bigrams && fromList && !(before >= 0 && bigrams.has(before, c)) && !(after >= 0 && bigrams.has(c, after))) continue;
+    const candidate = fromList ? candidates[m] : extra![m - candidates.length];
+    // Quick filter: the candidate must form a frequent word in one of the spans (the most frequent one wins).
     let word = '';
     let wordFreq = 0;
     let wordStart = 0;
-    for (let len = 2; len <= PARAMS.maxWord; len++) {
-      for (let s = Math.max(0, k - len + 1); s <= k && s + len <= chars.length; s++) {
-        const originalWord = chars.slice(s, s + len).join('');
-        const replaced = originalWord.slice(0, k - s) + candidate.char + originalWord.slice(k - s + 1);
-        // The new word must take in the whole token the character is in (施策 in 因城施策 is not
-        // repaired by 城市, which would leave 策 alone).
-        if (token && (a + s > token.start || a + s + len < token.end)) continue;
-        if (candidate.kind === 'any' && len < 3) continue;
-        const f = lexicon.frequency(replaced);
-        if (f >= PARAMS.minNewWord && f > wordFreq && lexicon.frequency(originalWord) < PARAMS.trustedWord) {
-          word = replaced;
-          wordFreq = f;
-          wordStart = a + s;
-        }
+    for (let p = 0; p < spans.length; p += 2) {
+      const s = spans[p];
+      const len = spans[p + 1];
+      if (candidate.kind === 'any' && len < 3) continue;
+      if ((s < k && !hasPair(window.charCodeAt(k - 1), c)) || (k + 1 < s + len && !hasPair(c, window.charCodeAt(k + 1)))) continue;
+      const replaced = window.slice(s, k) + candidate.char + window.slice(k + 1, s + len);
+      const f = lexicon.frequency(replaced);
+      if (f >= PARAMS.minNewWord && f > wordFreq) {
+        word = replaced;
+        wordFreq = f;
+        wordStart = a + s;
       }
     }
     if (!word) continue;
-    const replacedChars = chars.slice();
-    replacedChars[k] = candidate.char;
-    const score = bestSegmentation(replacedChars, lexicon, logTotal, memo);
-    const gain = score - original - COST[candidate.kind]();
+    scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
+    const gain = scoring.scoreReplaced(k, candidate.char) - scoring.bestPrefixes()[n] - COST[candidate.kind]();
     if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
   }
   return out.sort((x, y) => y.gain - x.gain);
@@ -473,13 +650,11 @@ export interface PairSuggestion {
  */
 export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
   const index = pairIndex(lexicon);
-  if (!index || !HAN.test(text[i]) || !HAN.test(text[i + 1] ?? '')) return [];
+  if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
   if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
   const { syllablesOf } = pinyinIndex();
-  const logTotal = Math.log(lexicon.total);
-  const { chars, k } = contextWindow(text, i, i + 2);
-  const memo = new Map<string, number>();
-  const original = bestSegmentation(chars, lexicon, logTotal, memo);
+  const { window, k } = contextWindow(text, i, i + 2);
+  let scoring: ScoringWindow | undefined;
   const out: PairSuggestion[] = [];
   const seen = new Set<string>();
   for (const x of syllablesOf.get(text[i]) ?? []) {
@@ -487,10 +662,8 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
       for (const word of index.get(`${x} ${y}`) ?? []) {
         if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
         seen.add(word);
-        const replaced = chars.slice();
-        replaced[k] = word[0];
-        replaced[k + 1] = word[1];
-        const gain = bestSegmentation(replaced, lexicon, logTotal, memo) - original - PARAMS.pairCost;
+        scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
+        const gain = scoring.scoreReplaced(k, word) - scoring.bestPrefixes()[window.length] - PARAMS.pairCost;
         if (gain >= PARAMS.threshold) out.push({ word, gain });
       }
     }
@@ -512,6 +685,9 @@ function severityFor(gain: number, word: string, weak = false): Pick<LineFinding
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
+const OPENER = /[“‘《〈「『]/g;
+const OPENER_ANYWHERE = /[“‘《〈「『]/;
+const NOTHING_QUOTED = new Uint8Array(0);
 
 /**
  * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
@@ -519,13 +695,13 @@ const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '�
  */
 export function quotedRanges(text: string): Uint8Array {
   const inside = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const close = OPENERS[text[i]];
-    if (!close) continue;
-    const j = text.indexOf(close, i + 1);
+  OPENER.lastIndex = 0;
+  for (let match = OPENER.exec(text); match; match = OPENER.exec(text)) {
+    const i = match.index;
+    const j = text.indexOf(OPENERS[text[i]], i + 1);
     if (j < 0 || j - i > 60) continue;
     inside.fill(1, i + 1, j);
-    i = j;
+    OPENER.lastIndex = j + 1;
   }
   return inside;
 }
@@ -541,7 +717,8 @@ export const suspectChar: LineRule = {
   yieldsToOtherRules: true,
   check({ text, tokens, lexicon }) {
     if (!tokens || !lexicon) return [];
-    const quoted = quotedRanges(text);
+    // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
+    const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
     const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
@@ -549,7 +726,7 @@ export const suspectChar: LineRule = {
       let bestAt = -1;
       let bestList: Suggestion[] = [];
       for (let i = token.start; i < token.end; i++) {
-        if (!positions.has(i) || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
+        if (!positions[i] || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
@@ -580,7 +757,7 @@ export const suspectChar: LineRule = {
       let i = -1;
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
-      if (i < 0 || !positions.has(i) || !positions.has(i + 1) || quoted[i] || quoted[i + 1]) continue;
+      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
       if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
@@ -602,6 +779,7 @@ export const suspectChar: LineRule = {
       });
     }
     // Overlapping findings: the one with the larger gain wins.
+    if (found.length === 0) return [];
     found.sort((x, y) => y.gain - x.gain);
     const taken = new Uint8Array(text.length);
     const findings: LineFinding[] = [];

@@ -16,7 +16,8 @@ export const yearNumerals: LineRule = {
   check({ text }) {
     if (!text.includes('年')) return [];
     const findings: LineFinding[] = [];
-    for (const m of text.matchAll(LETTER_O_YEAR)) {
+    // Each pattern is run only on a line that has what every finding of it needs (a cheap search first).
+    for (const m of /[OoＯ〇]/.test(text) ? text.matchAll(LETTER_O_YEAR) : []) {
       const run = m[0];
       const digits = run.replace(/[^0-9]/g, '').length;
       if (digits < 2 || digits === 4 || !/^[12]/.test(run)) continue;
@@ -28,7 +29,7 @@ export const yearNumerals: LineRule = {
         fixes: [{ title: `改为“${fixed}”`, edits: [{ start: m.index!, end: m.index! + 4, newText: fixed }], safe: true }],
       });
     }
-    for (const m of text.matchAll(CHINESE_YEAR)) {
+    for (const m of /[零○]/.test(text) ? text.matchAll(CHINESE_YEAR) : []) {
       const run = m[0];
       if (!/[零○]/.test(run) || !/^[一二]/.test(run)) continue;
       const fixed = run.replace(/[零○]/g, '〇');
@@ -40,7 +41,11 @@ export const yearNumerals: LineRule = {
         fixes: [{ title: `改为“${fixed}”`, edits: [{ start: m.index!, end: m.index! + 4, newText: fixed }], safe: true }],
       });
     }
-    for (const re of [ARABIC_YEAR_CHINESE_MONTH, CHINESE_YEAR_ARABIC_MONTH]) {
+    for (const [re, needed] of [
+      [ARABIC_YEAR_CHINESE_MONTH, /年[一二三四五六七八九十]/],
+      [CHINESE_YEAR_ARABIC_MONTH, /年[0-9]/],
+    ] as const) {
+      if (!needed.test(text)) continue;
       for (const m of text.matchAll(re)) {
         findings.push({
           start: m.index!,
