@@ -1,4 +1,4 @@
-// How the server talks to its client. Over stdio (what VS Code, Neovim and the CLI tests use) messages are
+// How the server talks to its client. Over stdio (what VS Code, Neovim and the tests use) messages are
 // written by vscode-jsonrpc's stream writer with one change: a list the server marked with `sentAsIs` (the
 // diagnostics of a publish, the document symbols of a response) is encoded from the kept JSON of each element.
 // A keystroke in a 1 M-character report re-publishes thousands of diagnostics of which a handful changed;
