@@ -212,15 +212,16 @@ interface CandidateList {
 }
 
 /** Candidates depend only on the character and the lexicon: computed once per character. */
-const candidateCache = new WeakMap<Lexicon, Map<string, CandidateList>>();
+const candidateCache = new WeakMap<Lexicon, Map<number, CandidateList>>();
 
-function cachedCandidates(char: string, lexicon: Lexicon): CandidateList {
+/** The candidates of the character whose UTF-16 code is `code` (BMP). */
+function cachedCandidates(code: number, lexicon: Lexicon): CandidateList {
   let byChar = candidateCache.get(lexicon);
   if (!byChar) candidateCache.set(lexicon, (byChar = new Map()));
-  let list = byChar.get(char);
+  let list = byChar.get(code);
   if (!list) {
-    const candidates = candidatesFor(char, lexicon);
-    byChar.set(char, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
+    const candidates = candidatesFor(String.fromCharCode(code), lexicon);
+    byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
   }
   return list;
 }
@@ -427,7 +428,7 @@ export interface Suggestion {
 function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Uint8Array {
   const positions = new Uint8Array(text.length);
   for (const token of tokens) {
-    if (!isHanCode(token.text.charCodeAt(0))) continue;
+    if (!isHanCode(text.charCodeAt(token.start))) continue;
     const len = token.end - token.start;
     if (len === 1 || lexicon.frequency(token.text) < PARAMS.trustedWord) {
       for (let i = token.start; i < token.end; i++) if (isHanCode(text.charCodeAt(i))) positions[i] = 1;
@@ -482,14 +483,14 @@ export function inKnownWord(text: string, i: number): boolean {
   return false;
 }
 
-let phraseBook: string | undefined;
+let phraseBook: { text: string; pairs: PairSet } | undefined;
 
 /**
  * The project's own phrase book: the standard terms (server/data/standard-terms.json) and the snippets
  * (snippets/*.json: stock phrases of reports, 持之以恒纠治“四风”, 更实举措). Words that this curated 公文
  * language uses are not typos, however rare they are in jieba's general dictionary. Read on first use.
  */
-function ownPhrases(): string {
+function ownPhrases(): { text: string; pairs: PairSet } {
   if (phraseBook === undefined) {
     const parts: string[] = [];
     for (const term of STANDARD_TERMS) parts.push(term.term, ...(term.aliases ?? []), term.full, term.usage);
@@ -505,7 +506,11 @@ function ownPhrases(): string {
         // A snippet file that does not parse only means fewer known phrases.
       }
     }
-    phraseBook = parts.join('\n');
+    const text = parts.join('\n');
+    // Every two neighbouring characters of the book: a string with two neighbours that are not such a pair is not in it.
+    const pairs = new PairSet();
+    for (let j = 0; j + 1 < text.length; j++) pairs.add(text.charCodeAt(j), text.charCodeAt(j + 1));
+    phraseBook = { text, pairs };
   }
   return phraseBook;
 }
@@ -517,7 +522,9 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
   for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
     // Every window covers the whole token, so `i` too.
     for (let s = Math.max(0, token.end - len); s <= token.start && s + len <= text.length; s++) {
-      if (book.includes(text.slice(s, s + len))) return true;
+      let pairsInBook = true;
+      for (let j = s; j + 1 < s + len && pairsInBook; j++) pairsInBook = book.pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1));
+      if (pairsInBook && book.text.includes(text.slice(s, s + len))) return true;
     }
   }
   return false;
@@ -528,19 +535,27 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
  * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
  */
 export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
-  // An ABAC or ABCB pattern of four Chinese characters around it: 先行先试, 知责担责.
-  if (PARAMS.alternation) {
-    for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
-      const c0 = text.charCodeAt(s);
-      const c1 = text.charCodeAt(s + 1);
-      const c2 = text.charCodeAt(s + 2);
-      const c3 = text.charCodeAt(s + 3);
-      if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
-    }
+  return inAlternation(text, i) || nameFollows(text, token.end);
+}
+
+/** An ABAC or ABCB pattern of four Chinese characters around position `i`: 先行先试, 知责担责. */
+function inAlternation(text: string, i: number): boolean {
+  if (!PARAMS.alternation) return false;
+  for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
+    const c0 = text.charCodeAt(s);
+    const c1 = text.charCodeAt(s + 1);
+    const c2 = text.charCodeAt(s + 2);
+    const c3 = text.charCodeAt(s + 3);
+    if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
   }
-  NAME_SUFFIX.lastIndex = token.end;
-  if (PARAMS.nameContext && NAME_SUFFIX.test(text)) return true;
   return false;
+}
+
+/** Whether the end of an organisation's name follows position `end`: what precedes it is a name. */
+function nameFollows(text: string, end: number): boolean {
+  if (!PARAMS.nameContext) return false;
+  NAME_SUFFIX.lastIndex = end;
+  return NAME_SUFFIX.test(text);
 }
 
 /** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
@@ -580,7 +595,7 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   // No place for a new word: no candidate can pass the filter below.
   if (spans.length === 0) return [];
   const original = text[i];
-  const { candidates, codes } = cachedCandidates(original, lexicon);
+  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon);
   const wild = wildIndex(lexicon);
   let extra: Candidate[] | undefined;
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
@@ -725,8 +740,10 @@ export const suspectChar: LineRule = {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
       let bestList: Suggestion[] = [];
+      // `deliberate`, with the name test (which depends on the token only) done once per token.
+      let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
+        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i)) continue;
         const list = suggestReplacements(text, i, lexicon, token);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
