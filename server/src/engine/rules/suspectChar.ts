@@ -569,10 +569,24 @@ function contextWindow(text: string, start: number, end: number): { window: stri
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
+  const bigrams = bigramsOf(lexicon);
+  const wild = wildIndex(lexicon);
+  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon);
+  // Most positions (~2 of 3) have no candidate that can stand next to either neighbour in a word, and no
+  // completion by any character (which needs both neighbours around an inner open position): nothing to
+  // score, as the loop over the candidates below would find.
+  if (bigrams && !(wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) && PARAMS.context > 0) {
+    const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
+    const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
+    let usable = wild !== undefined && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right);
+    for (let m = 0; m < codes.length && !usable; m++) {
+      usable = (left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right));
+    }
+    if (!usable) return [];
+  }
   const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
   const n = window.length;
-  const bigrams = bigramsOf(lexicon);
   const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
   // The places a new word may take (start and length within the window, in the order they are tried): it
   // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
@@ -595,8 +609,6 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   // No place for a new word: no candidate can pass the filter below.
   if (spans.length === 0) return [];
   const original = text[i];
-  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon);
-  const wild = wildIndex(lexicon);
   let extra: Candidate[] | undefined;
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
   if (wild && PARAMS.wildCost < Infinity && longSpans) {
