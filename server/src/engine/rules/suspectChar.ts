@@ -567,23 +567,31 @@ function contextWindow(text: string, start: number, end: number): { window: stri
   return { window: text.slice(a, b), k: start - a };
 }
 
+/**
+ * False when `suggestReplacements` certainly finds nothing at `i` because no candidate can stand next to
+ * either neighbour in a word and no character can complete a word there (which needs both neighbours
+ * around an inner open position): true for ~1 position in 3, and a few probes of the pair filter.
+ */
+function replaceable(text: string, i: number, lexicon: Lexicon): boolean {
+  const bigrams = bigramsOf(lexicon);
+  const wild = wildIndex(lexicon);
+  if (!bigrams || (wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) || PARAMS.context === 0) return true;
+  const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
+  const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
+  if (wild && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right)) return true;
+  const { codes } = cachedCandidates(text.charCodeAt(i), lexicon);
+  for (let m = 0; m < codes.length; m++) {
+    if ((left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right))) return true;
+  }
+  return false;
+}
+
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
+  if (!replaceable(text, i, lexicon)) return [];
   const bigrams = bigramsOf(lexicon);
   const wild = wildIndex(lexicon);
   const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon);
-  // Most positions (~2 of 3) have no candidate that can stand next to either neighbour in a word, and no
-  // completion by any character (which needs both neighbours around an inner open position): nothing to
-  // score, as the loop over the candidates below would find.
-  if (bigrams && !(wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) && PARAMS.context > 0) {
-    const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
-    const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
-    let usable = wild !== undefined && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right);
-    for (let m = 0; m < codes.length && !usable; m++) {
-      usable = (left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right));
-    }
-    if (!usable) return [];
-  }
   const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
   const n = window.length;
