@@ -16,10 +16,22 @@ export interface PhraseMatch<V> {
 
 const NO_MATCHES: never[] = [];
 
+/** A 16-bit hash of two UTF-16 units. */
+function pairBit(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16;
+}
+
 export class PhraseTrie<V> {
   private readonly root: TrieNode<V> = { next: new Map() };
   /** One bit per UTF-16 unit that starts a phrase (8 KB): most positions are ruled out without a Map lookup. */
   private readonly firstUnits = new Int32Array(2048);
+  /** One bit per first unit that is a whole phrase by itself (such a unit needs no second one). */
+  private readonly singleUnits = new Int32Array(2048);
+  /**
+   * One bit per hash of the first two units of a phrase (8 KB): a position whose first unit starts phrases
+   * (中 starts several standard terms) usually does not start them with its second.
+   */
+  private readonly firstPairs = new Int32Array(2048);
   size = 0;
 
   /** Adds a phrase; a phrase added again keeps its first value (built-in data before user data). */
@@ -28,6 +40,11 @@ export class PhraseTrie<V> {
     let node = this.root;
     const first = phrase.charCodeAt(0);
     this.firstUnits[first >>> 5] |= 1 << (first & 31);
+    if (phrase.length === 1) this.singleUnits[first >>> 5] |= 1 << (first & 31);
+    else {
+      const bit = pairBit(first, phrase.charCodeAt(1));
+      this.firstPairs[bit >>> 5] |= 1 << (bit & 31);
+    }
     for (let i = 0; i < phrase.length; i++) {
       const unit = phrase.charCodeAt(i);
       let child = node.next.get(unit);
@@ -45,6 +62,11 @@ export class PhraseTrie<V> {
     const first = text.charCodeAt(start);
     // Most positions start no phrase: answer those without allocating.
     if ((this.firstUnits[first >>> 5] & (1 << (first & 31))) === 0) return NO_MATCHES;
+    if ((this.singleUnits[first >>> 5] & (1 << (first & 31))) === 0) {
+      if (start + 1 >= text.length) return NO_MATCHES;
+      const bit = pairBit(first, text.charCodeAt(start + 1));
+      if ((this.firstPairs[bit >>> 5] & (1 << (bit & 31))) === 0) return NO_MATCHES;
+    }
     let node = this.root.next.get(first);
     if (!node) return NO_MATCHES;
     const found: PhraseMatch<V>[] = [];
