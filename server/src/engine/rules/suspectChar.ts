@@ -341,26 +341,6 @@ function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
 }
 
 /**
- * Best log-probability of segmenting a window of `n` characters into dictionary words, where
- * `score(start, length)` scores one substring. `best[e]` is the best score of the first `e` characters:
- * entries up to `from` are taken as they are (a replacement after them leaves them unchanged), the rest
- * are computed.
- */
-function bestSegmentation(best: number[], n: number, from: number, score: (start: number, length: number) => number): number {
-  for (let end = from + 1; end <= n; end++) {
-    best[end] = -Infinity;
-    for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
-      if (best[end - len] === -Infinity) continue;
-      const s = score(end - len, len);
-      if (s === -Infinity) continue;
-      const total = best[end - len] + s;
-      if (total > best[end]) best[end] = total;
-    }
-  }
-  return best[n];
-}
-
-/**
  * The characters around a suspect position (`text`, all Chinese, BMP) and what scoring needs of them,
  * computed on first use and then shared by every candidate replacement: the score of each substring and
  * the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover `k`
@@ -390,7 +370,7 @@ class ScoringWindow {
   bestPrefixes(): number[] {
     if (!this.prefixes) {
       const best = new Array<number>(this.text.length + 1).fill(0);
-      bestSegmentation(best, this.text.length, 0, (start, length) => this.score(start, length));
+      this.bestSegmentation(best, 0, '', 0, 0);
       this.prefixes = best;
     }
     return this.prefixes;
@@ -400,10 +380,30 @@ class ScoringWindow {
   scoreReplaced(k: number, replacement: string): number {
     const end = k + replacement.length;
     const replaced = this.text.slice(0, k) + replacement + this.text.slice(end);
-    const best = this.bestPrefixes().slice();
-    return bestSegmentation(best, this.text.length, k, (start, length) =>
-      start >= end || start + length <= k ? this.score(start, length) : wordScore(replaced.slice(start, start + length), this.lexicon, this.logTotal),
-    );
+    return this.bestSegmentation(this.bestPrefixes().slice(), k, replaced, k, end);
+  }
+
+  /**
+   * Best log-probability of segmenting the window into dictionary words (a unigram model): `best[e]` is
+   * the best score of the first `e` characters. Entries up to `from` are taken as they are (a replacement
+   * after them leaves them unchanged), the rest are computed. Substrings that overlap [changedStart,
+   * changedEnd) are scored in `replaced` (nothing is changed when the range is empty).
+   */
+  private bestSegmentation(best: number[], from: number, replaced: string, changedStart: number, changedEnd: number): number {
+    const n = this.text.length;
+    for (let end = from + 1; end <= n; end++) {
+      best[end] = -Infinity;
+      for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
+        const start = end - len;
+        if (best[start] === -Infinity) continue;
+        const s =
+          start >= changedEnd || end <= changedStart ? this.score(start, len) : wordScore(replaced.slice(start, end), this.lexicon, this.logTotal);
+        if (s === -Infinity) continue;
+        const total = best[start] + s;
+        if (total > best[end]) best[end] = total;
+      }
+    }
+    return best[n];
   }
 }
 
