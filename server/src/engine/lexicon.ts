@@ -12,6 +12,28 @@ export interface Lexicon {
   readonly size: number;
   /** Every word with its frequency (optional: lets rules build indexes). */
   forEach?(callback: (word: string, frequency: number) => void): void;
+  /**
+   * Like forEach, in the same order, but only the words of `minLength`…`maxLength` UTF-16 units with at
+   * least `minFrequency` (optional: spares making a string of every word when an index needs a few).
+   */
+  forEachWhere?(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void;
+}
+
+/** The words of `lexicon` that forEachWhere would give, or undefined if it cannot list its words. */
+export function wordsWhere(
+  lexicon: Lexicon,
+  minLength: number,
+  maxLength: number,
+  minFrequency: number,
+  callback: (word: string, frequency: number) => void,
+): boolean {
+  if (lexicon.forEachWhere) lexicon.forEachWhere(minLength, maxLength, minFrequency, callback);
+  else if (lexicon.forEach) {
+    lexicon.forEach((word, frequency) => {
+      if (word.length >= minLength && word.length <= maxLength && frequency >= minFrequency) callback(word, frequency);
+    });
+  } else return false;
+  return true;
 }
 
 /**
@@ -54,6 +76,15 @@ export class CompactLexicon implements Lexicon {
 
   forEach(callback: (word: string, frequency: number) => void): void {
     for (let i = 0; i < this.size; i++) callback(this.words.slice(this.offsets[i], this.offsets[i + 1]), this.frequencies[i]);
+  }
+
+  forEachWhere(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void {
+    const { offsets, frequencies } = this;
+    for (let i = 0; i < this.size; i++) {
+      const length = offsets[i + 1] - offsets[i];
+      if (length < minLength || length > maxLength || frequencies[i] < minFrequency) continue;
+      callback(this.words.slice(offsets[i], offsets[i + 1]), frequencies[i]);
+    }
   }
 
   /**
@@ -122,14 +153,27 @@ function hashChars(text: string, start: number, end: number): number {
 
 /** Builds lexicon data from (word, frequency) pairs; a repeated word keeps its highest frequency. */
 export function buildLexiconData(entries: Iterable<readonly [string, number]>): LexiconData {
-  const map = new Map<string, number>();
+  const words: string[] = [];
+  const given: number[] = [];
+  // Word lists kept in files are usually sorted already (known-words.json): then no map and no sort.
+  let sortedUnique = true;
   for (const [word, frequency] of entries) {
     if (!word) continue;
-    const f = Math.max(0, Math.min(0xffffffff, Math.round(frequency)));
-    const old = map.get(word);
-    if (old === undefined || f > old) map.set(word, f);
+    if (sortedUnique && words.length > 0 && !(words[words.length - 1] < word)) sortedUnique = false;
+    words.push(word);
+    given.push(Math.max(0, Math.min(0xffffffff, Math.round(frequency))));
   }
-  const sorted = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let sorted = words;
+  let frequencyOf = (i: number, _word: string) => given[i];
+  if (!sortedUnique) {
+    const map = new Map<string, number>();
+    words.forEach((word, i) => {
+      const old = map.get(word);
+      if (old === undefined || given[i] > old) map.set(word, given[i]);
+    });
+    sorted = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    frequencyOf = (_i, word) => map.get(word)!;
+  }
   const offsets = new Uint32Array(sorted.length + 1);
   const frequencies = new Uint32Array(sorted.length);
   let total = 0;
@@ -137,7 +181,7 @@ export function buildLexiconData(entries: Iterable<readonly [string, number]>): 
   sorted.forEach((word, i) => {
     offsets[i] = pos;
     pos += word.length;
-    frequencies[i] = map.get(word)!;
+    frequencies[i] = frequencyOf(i, word);
     total += frequencies[i];
   });
   offsets[sorted.length] = pos;

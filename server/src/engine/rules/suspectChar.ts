@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
+import { buildLexiconData, CompactLexicon, type Lexicon, wordsWhere } from '../lexicon';
 import { STANDARD_TERMS } from '../terms';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -192,14 +192,13 @@ export class PairSet {
 const bigramCache = new WeakMap<Lexicon, PairSet>();
 
 function bigramsOf(lexicon: Lexicon): PairSet | undefined {
-  if (!lexicon.forEach) return undefined;
   let set = bigramCache.get(lexicon);
   if (!set) {
     const pairs = new PairSet();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minNewWord || word.length < 2 || word.length > PARAMS.maxWord) return;
+    const listed = wordsWhere(lexicon, 2, PARAMS.maxWord, PARAMS.minNewWord, (word) => {
       for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
     });
+    if (!listed) return undefined;
     bigramCache.set(lexicon, (set = pairs));
   }
   return set;
@@ -240,13 +239,11 @@ interface WildIndex {
 const wildCache = new WeakMap<Lexicon, WildIndex>();
 
 function wildIndex(lexicon: Lexicon): WildIndex | undefined {
-  if (!lexicon.forEach) return undefined;
   let index = wildCache.get(lexicon);
   if (!index) {
     const completions = new Map<string, string>();
     const around = new PairSet();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
+    const listed = wordsWhere(lexicon, 3, PARAMS.maxWord, PARAMS.minWildWord, (word) => {
       // Inner positions only: an open first or last character matches too many coinages (示范型).
       for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
         const key = word.slice(0, j) + '?' + word.slice(j + 1);
@@ -254,6 +251,7 @@ function wildIndex(lexicon: Lexicon): WildIndex | undefined {
         if (j > 0 && j + 1 < word.length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
       }
     });
+    if (!listed) return undefined;
     wildCache.set(lexicon, (index = { completions, around }));
   }
   return index;
@@ -263,13 +261,11 @@ function wildIndex(lexicon: Lexicon): WildIndex | undefined {
 const pairCache = new WeakMap<Lexicon, Map<string, string[]>>();
 
 function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
-  if (!lexicon.forEach) return undefined;
   let index = pairCache.get(lexicon);
   if (!index) {
     const map = new Map<string, string[]>();
     const { syllablesOf } = pinyinIndex();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minPairWord || word.length !== 2) return;
+    const listed = wordsWhere(lexicon, 2, 2, PARAMS.minPairWord, (word) => {
       for (const x of syllablesOf.get(word[0]) ?? []) {
         for (const y of syllablesOf.get(word[1]) ?? []) {
           const key = `${x} ${y}`;
@@ -279,6 +275,7 @@ function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
         }
       }
     });
+    if (!listed) return undefined;
     pairCache.set(lexicon, (index = map));
   }
   return index;
