@@ -210,13 +210,12 @@ interface CandidateList {
   codes: Uint16Array;
 }
 
-/** Candidates depend only on the character and the lexicon: computed once per character. */
-const candidateCache = new WeakMap<Lexicon, Map<number, CandidateList>>();
-
-/** The candidates of the character whose UTF-16 code is `code` (BMP). */
-function cachedCandidates(code: number, lexicon: Lexicon): CandidateList {
-  let byChar = candidateCache.get(lexicon);
-  if (!byChar) candidateCache.set(lexicon, (byChar = new Map()));
+/**
+ * The candidates of the character whose UTF-16 code is `code` (BMP). They depend only on the character
+ * and the lexicon: computed once per character (kept in the lexicon's LexiconTables).
+ */
+function cachedCandidates(code: number, lexicon: Lexicon, tables: LexiconTables): CandidateList {
+  const byChar = tables.candidates;
   let list = byChar.get(code);
   if (!list) {
     const candidates = candidatesFor(String.fromCharCode(code), lexicon);
@@ -255,6 +254,25 @@ function wildIndex(lexicon: Lexicon): WildIndex | undefined {
     wildCache.set(lexicon, (index = { completions, around }));
   }
   return index;
+}
+
+/**
+ * What suggestReplacements reads for every position, per lexicon: looked up once per line rather than
+ * once per position and table.
+ */
+interface LexiconTables {
+  bigrams: PairSet | undefined;
+  wild: WildIndex | undefined;
+  /** Candidates by character code (see cachedCandidates). */
+  candidates: Map<number, CandidateList>;
+}
+
+const tablesCache = new WeakMap<Lexicon, LexiconTables>();
+
+function tablesFor(lexicon: Lexicon): LexiconTables {
+  let tables = tablesCache.get(lexicon);
+  if (!tables) tablesCache.set(lexicon, (tables = { bigrams: bigramsOf(lexicon), wild: wildIndex(lexicon), candidates: new Map() }));
+  return tables;
 }
 
 /** Frequent two-character words by the syllables of their characters (“dan wei” → 单位). */
@@ -569,14 +587,13 @@ function contextWindow(text: string, start: number, end: number): { window: stri
  * either neighbour in a word and no character can complete a word there (which needs both neighbours
  * around an inner open position): true for ~1 position in 3, and a few probes of the pair filter.
  */
-function replaceable(text: string, i: number, lexicon: Lexicon): boolean {
-  const bigrams = bigramsOf(lexicon);
-  const wild = wildIndex(lexicon);
+function replaceable(text: string, i: number, lexicon: Lexicon, tables = tablesFor(lexicon)): boolean {
+  const { bigrams, wild } = tables;
   if (!bigrams || (wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) || PARAMS.context === 0) return true;
   const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
   const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
   if (wild && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right)) return true;
-  const { codes } = cachedCandidates(text.charCodeAt(i), lexicon);
+  const { codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
   for (let m = 0; m < codes.length; m++) {
     if ((left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right))) return true;
   }
@@ -584,11 +601,16 @@ function replaceable(text: string, i: number, lexicon: Lexicon): boolean {
 }
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
-export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
-  if (!replaceable(text, i, lexicon)) return [];
-  const bigrams = bigramsOf(lexicon);
-  const wild = wildIndex(lexicon);
-  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon);
+export function suggestReplacements(
+  text: string,
+  i: number,
+  lexicon: Lexicon,
+  token?: { start: number; end: number },
+  tables = tablesFor(lexicon),
+): Suggestion[] {
+  if (!replaceable(text, i, lexicon, tables)) return [];
+  const { bigrams, wild } = tables;
+  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
   const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
   const n = window.length;
@@ -752,6 +774,7 @@ export const suspectChar: LineRule = {
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
+    const tables = tablesFor(lexicon);
     const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
@@ -761,7 +784,7 @@ export const suspectChar: LineRule = {
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
         if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i)) continue;
-        const list = suggestReplacements(text, i, lexicon, token);
+        const list = suggestReplacements(text, i, lexicon, token, tables);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
           bestList = list;
