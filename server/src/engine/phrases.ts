@@ -57,6 +57,22 @@ export class PhraseTrie<V> {
     }
   }
 
+  /**
+   * The first position from `from` on where a phrase may start (text.length if none): a scan can jump
+   * there, since matchesAt finds nothing at the positions in between. Never a low surrogate (no phrase
+   * starts with one), so a scan that steps by code points would have visited it too.
+   */
+  nextStart(text: string, from: number): number {
+    const firstUnits = this.firstUnits;
+    let i = from;
+    while (i < text.length) {
+      const unit = text.charCodeAt(i);
+      if ((firstUnits[unit >>> 5] & (1 << (unit & 31))) !== 0) break;
+      i++;
+    }
+    return i;
+  }
+
   /** Every phrase that starts at `start`, shortest first. Offsets are UTF-16 code units. */
   matchesAt(text: string, start: number): PhraseMatch<V>[] {
     const first = text.charCodeAt(start);
@@ -87,18 +103,18 @@ export class PhraseTrie<V> {
    */
   scan(text: string, overlapping = false): PhraseMatch<V>[] {
     const result: PhraseMatch<V>[] = [];
-    let i = 0;
+    let i = this.nextStart(text, 0);
     while (i < text.length) {
       const matches = this.matchesAt(text, i);
       if (matches.length) {
         const longest = matches[matches.length - 1];
         result.push(longest);
         if (!overlapping) {
-          i = longest.end;
+          i = this.nextStart(text, longest.end);
           continue;
         }
       }
-      i++;
+      i = this.nextStart(text, i + 1);
     }
     return result;
   }
