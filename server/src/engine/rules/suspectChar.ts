@@ -81,6 +81,8 @@ function isHanCode(code: number): boolean {
 }
 
 let syllablesOf: Map<string, string[]> | undefined;
+/** The same by UTF-16 code (BMP characters only), as numbers: the syllables' places in char-pinyin.json. */
+let syllableIdsOf: Map<number, number[]> | undefined;
 let charsOf: Map<string, string> | undefined;
 let shapes: Record<string, string> | undefined;
 
@@ -102,20 +104,27 @@ function charShapes(): Record<string, string> {
   return (shapes ??= readDataTable<Record<string, string>>('char-shapes.json'));
 }
 
-function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
-  if (!syllablesOf || !charsOf) {
+function pinyinIndex(): { syllablesOf: Map<string, string[]>; syllableIdsOf: Map<number, number[]>; charsOf: Map<string, string> } {
+  if (!syllablesOf || !syllableIdsOf || !charsOf) {
     syllablesOf = new Map();
+    syllableIdsOf = new Map();
     charsOf = new Map();
+    let id = 0;
     for (const [syllable, chars] of Object.entries(readDataTable('char-pinyin.json'))) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
         if (list) list.push(syllable);
         else syllablesOf.set(char, [syllable]);
+        if (char.length !== 1) continue;
+        const ids = syllableIdsOf.get(char.charCodeAt(0));
+        if (ids) ids.push(id);
+        else syllableIdsOf.set(char.charCodeAt(0), [id]);
       }
+      id++;
     }
   }
-  return { syllablesOf, charsOf };
+  return { syllablesOf, syllableIdsOf, charsOf };
 }
 
 export interface Candidate {
@@ -275,18 +284,27 @@ function tablesFor(lexicon: Lexicon): LexiconTables {
   return tables;
 }
 
-/** Frequent two-character words by the syllables of their characters (“dan wei” → 单位). */
-const pairCache = new WeakMap<Lexicon, Map<string, string[]>>();
+/**
+ * Frequent two-character words by the syllables of their characters (“dan wei” → 单位), keyed by
+ * syllablePair of the syllables' ids.
+ */
+const pairCache = new WeakMap<Lexicon, Map<number, string[]>>();
 
-function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
+function syllablePair(x: number, y: number): number {
+  return x * 65536 + y;
+}
+
+const NO_IDS: number[] = [];
+
+function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
   let index = pairCache.get(lexicon);
   if (!index) {
-    const map = new Map<string, string[]>();
-    const { syllablesOf } = pinyinIndex();
+    const map = new Map<number, string[]>();
+    const { syllableIdsOf } = pinyinIndex();
     const listed = wordsWhere(lexicon, 2, 2, PARAMS.minPairWord, (word) => {
-      for (const x of syllablesOf.get(word[0]) ?? []) {
-        for (const y of syllablesOf.get(word[1]) ?? []) {
-          const key = `${x} ${y}`;
+      for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
+        for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
+          const key = syllablePair(x, y);
           const list = map.get(key);
           if (list) list.push(word);
           else map.set(key, [word]);
@@ -706,15 +724,17 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
   const index = pairIndex(lexicon);
   if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
   if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
-  const { syllablesOf } = pinyinIndex();
+  const { syllableIdsOf } = pinyinIndex();
   const { window, k } = contextWindow(text, i, i + 2);
   let scoring: ScoringWindow | undefined;
   const out: PairSuggestion[] = [];
   const seen = new Set<string>();
-  for (const x of syllablesOf.get(text[i]) ?? []) {
-    for (const y of syllablesOf.get(text[i + 1]) ?? []) {
-      for (const word of index.get(`${x} ${y}`) ?? []) {
-        if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
+  const first = text.charCodeAt(i);
+  const second = text.charCodeAt(i + 1);
+  for (const x of syllableIdsOf.get(first) ?? NO_IDS) {
+    for (const y of syllableIdsOf.get(second) ?? NO_IDS) {
+      for (const word of index.get(syllablePair(x, y)) ?? []) {
+        if (seen.has(word) || word.charCodeAt(0) === first || word.charCodeAt(1) === second) continue;
         seen.add(word);
         scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
         const gain = scoring.scoreReplaced(k, word) - scoring.bestPrefixes()[window.length] - PARAMS.pairCost;
