@@ -836,7 +836,8 @@ export const suspectChar: LineRule = {
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
-      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      // `deliberate` at i and at i + 1, with the name test (the same for both) done once.
+      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, pairEnd.end) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
       if (!list.length || inOwnPhrases(text, pairEnd)) continue;
       const best = list[0];
