@@ -139,13 +139,21 @@ export interface Candidate {
  * the processor's cache, unlike the table) gives most of them without touching the table.
  */
 export class PairSet {
-  private table = new Int32Array(1 << 10);
+  private table: Int32Array;
   /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
-  private shift = 22;
+  private shift: number;
   private count = 0;
   private readonly filter = new Int32Array(1 << 15);
   /** The key 0 (the pair of two NUL characters) marks an empty slot; whether that pair is in the set is kept here. */
   private hasZero = false;
+
+  /** `expected`: about how many pairs will be added (the table then need not grow on the way). */
+  constructor(expected = 0) {
+    let bits = 10;
+    while (1 << bits < expected * 2) bits++;
+    this.table = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
 
   add(first: number, second: number): void {
     const key = (first << 16) | second;
@@ -203,7 +211,8 @@ const bigramCache = new WeakMap<Lexicon, PairSet>();
 function bigramsOf(lexicon: Lexicon): PairSet | undefined {
   let set = bigramCache.get(lexicon);
   if (!set) {
-    const pairs = new PairSet();
+    // About one distinct pair per four words of jieba's dictionary (74 K for 342 K): sized to grow at most once.
+    const pairs = new PairSet(lexicon.size / 4);
     const listed = wordsWhere(lexicon, 2, PARAMS.maxWord, PARAMS.minNewWord, (word) => {
       for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
     });
@@ -488,7 +497,9 @@ export function inKnownWord(text: string, i: number): boolean {
   if (!PARAMS.knownModern) return false;
   if (!modernWords) {
     const list = readDataTable<{ modern: string }>('known-words.json').modern.split(' ');
-    const pairs = new PairSet();
+    let pairCount = 0;
+    for (const word of list) pairCount += Math.max(0, word.length - 1);
+    const pairs = new PairSet(pairCount);
     for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
     modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
   }
