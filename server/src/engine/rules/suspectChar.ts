@@ -206,20 +206,8 @@ export class PairSet {
  * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
  * candidates before any word is looked up. Built once per lexicon.
  */
-const bigramCache = new WeakMap<Lexicon, PairSet>();
-
 function bigramsOf(lexicon: Lexicon): PairSet | undefined {
-  let set = bigramCache.get(lexicon);
-  if (!set) {
-    // About one distinct pair per four words of jieba's dictionary (74 K for 342 K): sized to grow at most once.
-    const pairs = new PairSet(lexicon.size / 4);
-    const listed = wordsWhere(lexicon, 2, PARAMS.maxWord, PARAMS.minNewWord, (word) => {
-      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
-    });
-    if (!listed) return undefined;
-    bigramCache.set(lexicon, (set = pairs));
-  }
-  return set;
+  return wordIndexes(lexicon)?.bigrams;
 }
 
 /** A character's candidates, with their first UTF-16 units side by side (what the filters read). */
@@ -253,25 +241,8 @@ interface WildIndex {
   around: PairSet;
 }
 
-const wildCache = new WeakMap<Lexicon, WildIndex>();
-
 function wildIndex(lexicon: Lexicon): WildIndex | undefined {
-  let index = wildCache.get(lexicon);
-  if (!index) {
-    const completions = new Map<string, string>();
-    const around = new PairSet();
-    const listed = wordsWhere(lexicon, 3, PARAMS.maxWord, PARAMS.minWildWord, (word) => {
-      // Inner positions only: an open first or last character matches too many coinages (示范型).
-      for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
-        const key = word.slice(0, j) + '?' + word.slice(j + 1);
-        completions.set(key, (completions.get(key) ?? '') + word[j]);
-        if (j > 0 && j + 1 < word.length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
-      }
-    });
-    if (!listed) return undefined;
-    wildCache.set(lexicon, (index = { completions, around }));
-  }
-  return index;
+  return wordIndexes(lexicon)?.wild;
 }
 
 /**
@@ -297,8 +268,6 @@ function tablesFor(lexicon: Lexicon): LexiconTables {
  * Frequent two-character words by the syllables of their characters (“dan wei” → 单位), keyed by
  * syllablePair of the syllables' ids.
  */
-const pairCache = new WeakMap<Lexicon, Map<number, string[]>>();
-
 function syllablePair(x: number, y: number): number {
   return x * 65536 + y;
 }
@@ -306,24 +275,60 @@ function syllablePair(x: number, y: number): number {
 const NO_IDS: number[] = [];
 
 function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
-  let index = pairCache.get(lexicon);
-  if (!index) {
-    const map = new Map<number, string[]>();
+  return wordIndexes(lexicon)?.pairs;
+}
+
+/**
+ * The three indexes above, built in one pass over the lexicon's words (a first check needs all three,
+ * and each pass over jieba's 342 K words costs ~5 ms in a fresh process). Built once per lexicon; null
+ * when the lexicon cannot list its words.
+ */
+interface WordIndexes {
+  bigrams: PairSet;
+  wild: WildIndex;
+  pairs: Map<number, string[]>;
+}
+
+const wordIndexCache = new WeakMap<Lexicon, WordIndexes | null>();
+
+function wordIndexes(lexicon: Lexicon): WordIndexes | undefined {
+  let indexes = wordIndexCache.get(lexicon);
+  if (indexes === undefined) {
+    // About one distinct pair per four words of jieba's dictionary (74 K for 342 K): sized to grow at most once.
+    const bigrams = new PairSet(lexicon.size / 4);
+    const completions = new Map<string, string>();
+    const around = new PairSet();
+    const pairs = new Map<number, string[]>();
     const { syllableIdsOf } = pinyinIndex();
-    const listed = wordsWhere(lexicon, 2, 2, PARAMS.minPairWord, (word) => {
-      for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
-        for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
-          const key = syllablePair(x, y);
-          const list = map.get(key);
-          if (list) list.push(word);
-          else map.set(key, [word]);
+    const { maxWord, minNewWord, minWildWord, minPairWord } = PARAMS;
+    const listed = wordsWhere(lexicon, 2, Math.max(2, maxWord), Math.min(minNewWord, minWildWord, minPairWord), (word, frequency) => {
+      const length = word.length;
+      if (frequency >= minNewWord && length <= maxWord) {
+        for (let i = 0; i + 1 < length; i++) bigrams.add(word.charCodeAt(i), word.charCodeAt(i + 1));
+      }
+      if (frequency >= minWildWord && length >= 3 && length <= maxWord) {
+        // Inner positions only: an open first or last character matches too many coinages (示范型).
+        for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? length : length - 1); j++) {
+          const key = word.slice(0, j) + '?' + word.slice(j + 1);
+          completions.set(key, (completions.get(key) ?? '') + word[j]);
+          if (j > 0 && j + 1 < length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
+        }
+      }
+      if (frequency >= minPairWord && length === 2) {
+        for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
+          for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
+            const key = syllablePair(x, y);
+            const list = pairs.get(key);
+            if (list) list.push(word);
+            else pairs.set(key, [word]);
+          }
         }
       }
     });
-    if (!listed) return undefined;
-    pairCache.set(lexicon, (index = map));
+    indexes = listed ? { bigrams, wild: { completions, around }, pairs } : null;
+    wordIndexCache.set(lexicon, indexes);
   }
-  return index;
+  return indexes ?? undefined;
 }
 
 /**
