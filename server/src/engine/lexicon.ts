@@ -12,6 +12,28 @@ export interface Lexicon {
   readonly size: number;
   /** Every word with its frequency (optional: lets rules build indexes). */
   forEach?(callback: (word: string, frequency: number) => void): void;
+  /**
+   * Like forEach, in the same order, but only the words of `minLength`…`maxLength` UTF-16 units with at
+   * least `minFrequency` (optional: spares making a string of every word when an index needs a few).
+   */
+  forEachWhere?(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void;
+}
+
+/** The words of `lexicon` that forEachWhere would give, or undefined if it cannot list its words. */
+export function wordsWhere(
+  lexicon: Lexicon,
+  minLength: number,
+  maxLength: number,
+  minFrequency: number,
+  callback: (word: string, frequency: number) => void,
+): boolean {
+  if (lexicon.forEachWhere) lexicon.forEachWhere(minLength, maxLength, minFrequency, callback);
+  else if (lexicon.forEach) {
+    lexicon.forEach((word, frequency) => {
+      if (word.length >= minLength && word.length <= maxLength && frequency >= minFrequency) callback(word, frequency);
+    });
+  } else return false;
+  return true;
 }
 
 /**
@@ -56,24 +78,43 @@ export class CompactLexicon implements Lexicon {
     for (let i = 0; i < this.size; i++) callback(this.words.slice(this.offsets[i], this.offsets[i + 1]), this.frequencies[i]);
   }
 
+  forEachWhere(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void {
+    const { offsets, frequencies } = this;
+    for (let i = 0; i < this.size; i++) {
+      const length = offsets[i + 1] - offsets[i];
+      if (length < minLength || length > maxLength || frequencies[i] < minFrequency) continue;
+      callback(this.words.slice(offsets[i], offsets[i + 1]), frequencies[i]);
+    }
+  }
+
   /**
-   * Open-addressing hash table of word indexes plus one (0: an empty slot), built on the first lookup:
-   * a lookup is a hash of the few characters and usually one or two probes (a binary search took ~11
-   * steps through memory that is rarely in cache). At most 40 % full: 4 MB for jieba's 342 K words.
+   * Open-addressing hash table of word indexes, built on the first lookup: a lookup is a hash of the few
+   * characters and usually one or two probes (a binary search took ~11 steps through memory that is rarely
+   * in cache). At most 40 % full: 4 MB for jieba's 342 K words, which the processor's caches do not hold.
+   * A slot holds the word's index plus one in its high bits (0: empty) and low bits of the word's hash in
+   * the others: most words that are not the one looked up are passed over without reading their characters
+   * (~2 of 3 lookups during a check are of strings that are no word).
    */
   private slots?: Int32Array;
   private shift = 0;
+  /** Bits of a slot that hold hash bits (the rest hold the index plus one). */
+  private hashBits = 0;
 
   private buildSlots(): Int32Array {
     let bits = 1;
     while (1 << bits < this.size * 2.5) bits++;
+    let indexBits = 1;
+    while (2 ** indexBits <= this.size) indexBits++;
+    this.hashBits = Math.max(0, 32 - indexBits);
+    const hashMask = (1 << this.hashBits) - 1;
     const slots = new Int32Array(1 << bits);
     const mask = slots.length - 1;
     this.shift = 32 - bits;
     for (let i = 0; i < this.size; i++) {
-      let slot = hashChars(this.words, this.offsets[i], this.offsets[i + 1]) >>> this.shift;
+      const hash = hashChars(this.words, this.offsets[i], this.offsets[i + 1]);
+      let slot = hash >>> this.shift;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = i + 1;
+      slots[slot] = ((i + 1) << this.hashBits) | (hash & hashMask);
     }
     return (this.slots = slots);
   }
@@ -85,14 +126,20 @@ export class CompactLexicon implements Lexicon {
     const mask = slots.length - 1;
     const words = this.words;
     const offsets = this.offsets;
-    for (let slot = hashChars(word, 0, n) >>> this.shift; ; slot = (slot + 1) & mask) {
+    const hashBits = this.hashBits;
+    const hashMask = (1 << hashBits) - 1;
+    const hash = hashChars(word, 0, n);
+    const check = hash & hashMask;
+    for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];
       if (entry === 0) return -1;
-      const start = offsets[entry - 1];
-      if (offsets[entry] - start !== n) continue;
+      if ((entry & hashMask) !== check) continue;
+      const index = (entry >>> hashBits) - 1;
+      const start = offsets[index];
+      if (offsets[index + 1] - start !== n) continue;
       let k = 0;
       while (k < n && words.charCodeAt(start + k) === word.charCodeAt(k)) k++;
-      if (k === n) return entry - 1;
+      if (k === n) return index;
     }
   }
 }
@@ -106,14 +153,27 @@ function hashChars(text: string, start: number, end: number): number {
 
 /** Builds lexicon data from (word, frequency) pairs; a repeated word keeps its highest frequency. */
 export function buildLexiconData(entries: Iterable<readonly [string, number]>): LexiconData {
-  const map = new Map<string, number>();
+  const words: string[] = [];
+  const given: number[] = [];
+  // Word lists kept in files are usually sorted already (known-words.json): then no map and no sort.
+  let sortedUnique = true;
   for (const [word, frequency] of entries) {
     if (!word) continue;
-    const f = Math.max(0, Math.min(0xffffffff, Math.round(frequency)));
-    const old = map.get(word);
-    if (old === undefined || f > old) map.set(word, f);
+    if (sortedUnique && words.length > 0 && !(words[words.length - 1] < word)) sortedUnique = false;
+    words.push(word);
+    given.push(Math.max(0, Math.min(0xffffffff, Math.round(frequency))));
   }
-  const sorted = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let sorted = words;
+  let frequencyOf = (i: number, _word: string) => given[i];
+  if (!sortedUnique) {
+    const map = new Map<string, number>();
+    words.forEach((word, i) => {
+      const old = map.get(word);
+      if (old === undefined || given[i] > old) map.set(word, given[i]);
+    });
+    sorted = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    frequencyOf = (_i, word) => map.get(word)!;
+  }
   const offsets = new Uint32Array(sorted.length + 1);
   const frequencies = new Uint32Array(sorted.length);
   let total = 0;
@@ -121,7 +181,7 @@ export function buildLexiconData(entries: Iterable<readonly [string, number]>): 
   sorted.forEach((word, i) => {
     offsets[i] = pos;
     pos += word.length;
-    frequencies[i] = map.get(word)!;
+    frequencies[i] = frequencyOf(i, word);
     total += frequencies[i];
   });
   offsets[sorted.length] = pos;

@@ -114,7 +114,7 @@ function contextOk(line: string, start: number, end: number, form: WrongForm): b
 /** Known wrong forms of standard terms in a line (one trie pass; longest acceptable form at each place). */
 export function wrongFormsIn(line: string): WrongFormMatch[] {
   const result: WrongFormMatch[] = [];
-  let i = 0;
+  let i = WRONG.nextStart(line, 0);
   while (i < line.length) {
     let next = 0;
     const candidates = WRONG.matchesAt(line, i);
@@ -126,7 +126,7 @@ export function wrongFormsIn(line: string): WrongFormMatch[] {
         next = m.end;
       }
     }
-    i = next || i + (line.codePointAt(i)! > 0xffff ? 2 : 1);
+    i = WRONG.nextStart(line, next || i + (line.codePointAt(i)! > 0xffff ? 2 : 1));
   }
   return result;
 }

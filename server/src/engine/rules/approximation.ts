@@ -24,6 +24,9 @@ const PATTERNS: Pattern[] = data.approximation.map((group) => {
   return { re: new RegExp(`(${opens})(${NUMBER})(?:${parts.join('|')})`, 'g'), opens: group.open };
 });
 
+/** Some opening word of any group followed by the first character of a number: a line without one matches no pattern. */
+const ANY_OPEN = new RegExp(`(?:${[...new Set(data.approximation.flatMap((group) => group.open))].map(escape).join('|')})[0-9一二两三四五六七八九十百千万亿零〇半几]`);
+
 /** 约10万人左右, 超过3年以上, 将近400余人: one approximation word per number is enough. */
 export const approximation: LineRule = {
   id: 'approximation',
@@ -32,6 +35,7 @@ export const approximation: LineRule = {
   defaultSeverity: 'warning',
   check({ text }) {
     const findings: LineFinding[] = [];
+    if (!ANY_OPEN.test(text)) return findings;
     for (const { re } of PATTERNS) {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {

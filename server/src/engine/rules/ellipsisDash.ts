@@ -35,6 +35,9 @@ export const ellipsisDash: LineRule = {
       const start = i;
       const length = end - start;
       i = end;
+      // Runs too short (a single 。) or too long to be reported whatever surrounds them: no mask needed.
+      if (minDots !== undefined && c !== '…' && length < minDots) continue;
+      if (minDash !== undefined && (length < minDash || length > 3)) continue;
       mask ??= protectedMask(text, markdown);
       if (mask[start]) continue;
       const chinese = isChineseAt(text, start - 1) || isChineseAt(text, end);

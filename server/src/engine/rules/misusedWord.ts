@@ -97,7 +97,7 @@ export const misusedWord: LineRule = {
     const trie = trieFor(config ?? DEFAULT_CONFIG);
     const findings: LineFinding[] = [];
     let hint = 0;
-    let i = 0;
+    let i = trie.nextStart(text, 0);
     while (i < text.length) {
       // Longest first; a refused long form may still leave a shorter listed form at the same place.
       const candidates = trie.matchesAt(text, i);
@@ -121,7 +121,7 @@ export const misusedWord: LineRule = {
         });
         accepted = match.end;
       }
-      i = accepted || i + (text.codePointAt(i)! > 0xffff ? 2 : 1);
+      i = trie.nextStart(text, accepted || i + (text.codePointAt(i)! > 0xffff ? 2 : 1));
     }
     return findings;
   },

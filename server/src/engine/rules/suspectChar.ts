@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
+import { buildLexiconData, CompactLexicon, type Lexicon, wordsWhere } from '../lexicon';
 import { STANDARD_TERMS } from '../terms';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -81,6 +81,8 @@ function isHanCode(code: number): boolean {
 }
 
 let syllablesOf: Map<string, string[]> | undefined;
+/** The same by UTF-16 code (BMP characters only), as numbers: the syllables' places in char-pinyin.json. */
+let syllableIdsOf: Map<number, number[]> | undefined;
 let charsOf: Map<string, string> | undefined;
 let shapes: Record<string, string> | undefined;
 
@@ -102,20 +104,27 @@ function charShapes(): Record<string, string> {
   return (shapes ??= readDataTable<Record<string, string>>('char-shapes.json'));
 }
 
-function pinyinIndex(): { syllablesOf: Map<string, string[]>; charsOf: Map<string, string> } {
-  if (!syllablesOf || !charsOf) {
+function pinyinIndex(): { syllablesOf: Map<string, string[]>; syllableIdsOf: Map<number, number[]>; charsOf: Map<string, string> } {
+  if (!syllablesOf || !syllableIdsOf || !charsOf) {
     syllablesOf = new Map();
+    syllableIdsOf = new Map();
     charsOf = new Map();
+    let id = 0;
     for (const [syllable, chars] of Object.entries(readDataTable('char-pinyin.json'))) {
       charsOf.set(syllable, chars);
       for (const char of chars) {
         const list = syllablesOf.get(char);
         if (list) list.push(syllable);
         else syllablesOf.set(char, [syllable]);
+        if (char.length !== 1) continue;
+        const ids = syllableIdsOf.get(char.charCodeAt(0));
+        if (ids) ids.push(id);
+        else syllableIdsOf.set(char.charCodeAt(0), [id]);
       }
+      id++;
     }
   }
-  return { syllablesOf, charsOf };
+  return { syllablesOf, syllableIdsOf, charsOf };
 }
 
 export interface Candidate {
@@ -130,13 +139,21 @@ export interface Candidate {
  * the processor's cache, unlike the table) gives most of them without touching the table.
  */
 export class PairSet {
-  private table = new Int32Array(1 << 10);
+  private table: Int32Array;
   /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
-  private shift = 22;
+  private shift: number;
   private count = 0;
   private readonly filter = new Int32Array(1 << 15);
   /** The key 0 (the pair of two NUL characters) marks an empty slot; whether that pair is in the set is kept here. */
   private hasZero = false;
+
+  /** `expected`: about how many pairs will be added (the table then need not grow on the way). */
+  constructor(expected = 0) {
+    let bits = 10;
+    while (1 << bits < expected * 2) bits++;
+    this.table = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
 
   add(first: number, second: number): void {
     const key = (first << 16) | second;
@@ -189,20 +206,8 @@ export class PairSet {
  * A replacement can only form a word with a neighbour if the pair occurs in some word: this prunes most
  * candidates before any word is looked up. Built once per lexicon.
  */
-const bigramCache = new WeakMap<Lexicon, PairSet>();
-
 function bigramsOf(lexicon: Lexicon): PairSet | undefined {
-  if (!lexicon.forEach) return undefined;
-  let set = bigramCache.get(lexicon);
-  if (!set) {
-    const pairs = new PairSet();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minNewWord || word.length < 2 || word.length > PARAMS.maxWord) return;
-      for (let i = 0; i + 1 < word.length; i++) pairs.add(word.charCodeAt(i), word.charCodeAt(i + 1));
-    });
-    bigramCache.set(lexicon, (set = pairs));
-  }
-  return set;
+  return wordIndexes(lexicon)?.bigrams;
 }
 
 /** A character's candidates, with their first UTF-16 units side by side (what the filters read). */
@@ -211,16 +216,16 @@ interface CandidateList {
   codes: Uint16Array;
 }
 
-/** Candidates depend only on the character and the lexicon: computed once per character. */
-const candidateCache = new WeakMap<Lexicon, Map<string, CandidateList>>();
-
-function cachedCandidates(char: string, lexicon: Lexicon): CandidateList {
-  let byChar = candidateCache.get(lexicon);
-  if (!byChar) candidateCache.set(lexicon, (byChar = new Map()));
-  let list = byChar.get(char);
+/**
+ * The candidates of the character whose UTF-16 code is `code` (BMP). They depend only on the character
+ * and the lexicon: computed once per character (kept in the lexicon's LexiconTables).
+ */
+function cachedCandidates(code: number, lexicon: Lexicon, tables: LexiconTables): CandidateList {
+  const byChar = tables.candidates;
+  let list = byChar.get(code);
   if (!list) {
-    const candidates = candidatesFor(char, lexicon);
-    byChar.set(char, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
+    const candidates = candidatesFor(String.fromCharCode(code), lexicon);
+    byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
   }
   return list;
 }
@@ -236,51 +241,94 @@ interface WildIndex {
   around: PairSet;
 }
 
-const wildCache = new WeakMap<Lexicon, WildIndex>();
-
 function wildIndex(lexicon: Lexicon): WildIndex | undefined {
-  if (!lexicon.forEach) return undefined;
-  let index = wildCache.get(lexicon);
-  if (!index) {
-    const completions = new Map<string, string>();
-    const around = new PairSet();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minWildWord || word.length < 3 || word.length > PARAMS.maxWord) return;
-      // Inner positions only: an open first or last character matches too many coinages (示范型).
-      for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? word.length : word.length - 1); j++) {
-        const key = word.slice(0, j) + '?' + word.slice(j + 1);
-        completions.set(key, (completions.get(key) ?? '') + word[j]);
-        if (j > 0 && j + 1 < word.length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
-      }
-    });
-    wildCache.set(lexicon, (index = { completions, around }));
-  }
-  return index;
+  return wordIndexes(lexicon)?.wild;
 }
 
-/** Frequent two-character words by the syllables of their characters (“dan wei” → 单位). */
-const pairCache = new WeakMap<Lexicon, Map<string, string[]>>();
+/**
+ * What suggestReplacements reads for every position, per lexicon: looked up once per line rather than
+ * once per position and table.
+ */
+interface LexiconTables {
+  bigrams: PairSet | undefined;
+  wild: WildIndex | undefined;
+  /** Candidates by character code (see cachedCandidates). */
+  candidates: Map<number, CandidateList>;
+}
 
-function pairIndex(lexicon: Lexicon): Map<string, string[]> | undefined {
-  if (!lexicon.forEach) return undefined;
-  let index = pairCache.get(lexicon);
-  if (!index) {
-    const map = new Map<string, string[]>();
-    const { syllablesOf } = pinyinIndex();
-    lexicon.forEach((word, frequency) => {
-      if (frequency < PARAMS.minPairWord || word.length !== 2) return;
-      for (const x of syllablesOf.get(word[0]) ?? []) {
-        for (const y of syllablesOf.get(word[1]) ?? []) {
-          const key = `${x} ${y}`;
-          const list = map.get(key);
-          if (list) list.push(word);
-          else map.set(key, [word]);
+const tablesCache = new WeakMap<Lexicon, LexiconTables>();
+
+function tablesFor(lexicon: Lexicon): LexiconTables {
+  let tables = tablesCache.get(lexicon);
+  if (!tables) tablesCache.set(lexicon, (tables = { bigrams: bigramsOf(lexicon), wild: wildIndex(lexicon), candidates: new Map() }));
+  return tables;
+}
+
+/**
+ * Frequent two-character words by the syllables of their characters (“dan wei” → 单位), keyed by
+ * syllablePair of the syllables' ids.
+ */
+function syllablePair(x: number, y: number): number {
+  return x * 65536 + y;
+}
+
+const NO_IDS: number[] = [];
+
+function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
+  return wordIndexes(lexicon)?.pairs;
+}
+
+/**
+ * The three indexes above, built in one pass over the lexicon's words (a first check needs all three,
+ * and each pass over jieba's 342 K words costs ~5 ms in a fresh process). Built once per lexicon; null
+ * when the lexicon cannot list its words.
+ */
+interface WordIndexes {
+  bigrams: PairSet;
+  wild: WildIndex;
+  pairs: Map<number, string[]>;
+}
+
+const wordIndexCache = new WeakMap<Lexicon, WordIndexes | null>();
+
+function wordIndexes(lexicon: Lexicon): WordIndexes | undefined {
+  let indexes = wordIndexCache.get(lexicon);
+  if (indexes === undefined) {
+    // About one distinct pair per four words of jieba's dictionary (74 K for 342 K): sized to grow at most once.
+    const bigrams = new PairSet(lexicon.size / 4);
+    const completions = new Map<string, string>();
+    const around = new PairSet();
+    const pairs = new Map<number, string[]>();
+    const { syllableIdsOf } = pinyinIndex();
+    const { maxWord, minNewWord, minWildWord, minPairWord } = PARAMS;
+    const listed = wordsWhere(lexicon, 2, Math.max(2, maxWord), Math.min(minNewWord, minWildWord, minPairWord), (word, frequency) => {
+      const length = word.length;
+      if (frequency >= minNewWord && length <= maxWord) {
+        for (let i = 0; i + 1 < length; i++) bigrams.add(word.charCodeAt(i), word.charCodeAt(i + 1));
+      }
+      if (frequency >= minWildWord && length >= 3 && length <= maxWord) {
+        // Inner positions only: an open first or last character matches too many coinages (示范型).
+        for (let j = PARAMS.wildEdges ? 0 : 1; j < (PARAMS.wildEdges ? length : length - 1); j++) {
+          const key = word.slice(0, j) + '?' + word.slice(j + 1);
+          completions.set(key, (completions.get(key) ?? '') + word[j]);
+          if (j > 0 && j + 1 < length) around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
+        }
+      }
+      if (frequency >= minPairWord && length === 2) {
+        for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
+          for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
+            const key = syllablePair(x, y);
+            const list = pairs.get(key);
+            if (list) list.push(word);
+            else pairs.set(key, [word]);
+          }
         }
       }
     });
-    pairCache.set(lexicon, (index = map));
+    indexes = listed ? { bigrams, wild: { completions, around }, pairs } : null;
+    wordIndexCache.set(lexicon, indexes);
   }
-  return index;
+  return indexes ?? undefined;
 }
 
 /**
@@ -340,26 +388,6 @@ function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
 }
 
 /**
- * Best log-probability of segmenting a window of `n` characters into dictionary words, where
- * `score(start, length)` scores one substring. `best[e]` is the best score of the first `e` characters:
- * entries up to `from` are taken as they are (a replacement after them leaves them unchanged), the rest
- * are computed.
- */
-function bestSegmentation(best: number[], n: number, from: number, score: (start: number, length: number) => number): number {
-  for (let end = from + 1; end <= n; end++) {
-    best[end] = -Infinity;
-    for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
-      if (best[end - len] === -Infinity) continue;
-      const s = score(end - len, len);
-      if (s === -Infinity) continue;
-      const total = best[end - len] + s;
-      if (total > best[end]) best[end] = total;
-    }
-  }
-  return best[n];
-}
-
-/**
  * The characters around a suspect position (`text`, all Chinese, BMP) and what scoring needs of them,
  * computed on first use and then shared by every candidate replacement: the score of each substring and
  * the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover `k`
@@ -389,7 +417,7 @@ class ScoringWindow {
   bestPrefixes(): number[] {
     if (!this.prefixes) {
       const best = new Array<number>(this.text.length + 1).fill(0);
-      bestSegmentation(best, this.text.length, 0, (start, length) => this.score(start, length));
+      this.bestSegmentation(best, 0, '', 0, 0);
       this.prefixes = best;
     }
     return this.prefixes;
@@ -399,10 +427,30 @@ class ScoringWindow {
   scoreReplaced(k: number, replacement: string): number {
     const end = k + replacement.length;
     const replaced = this.text.slice(0, k) + replacement + this.text.slice(end);
-    const best = this.bestPrefixes().slice();
-    return bestSegmentation(best, this.text.length, k, (start, length) =>
-      start >= end || start + length <= k ? this.score(start, length) : wordScore(replaced.slice(start, start + length), this.lexicon, this.logTotal),
-    );
+    return this.bestSegmentation(this.bestPrefixes().slice(), k, replaced, k, end);
+  }
+
+  /**
+   * Best log-probability of segmenting the window into dictionary words (a unigram model): `best[e]` is
+   * the best score of the first `e` characters. Entries up to `from` are taken as they are (a replacement
+   * after them leaves them unchanged), the rest are computed. Substrings that overlap [changedStart,
+   * changedEnd) are scored in `replaced` (nothing is changed when the range is empty).
+   */
+  private bestSegmentation(best: number[], from: number, replaced: string, changedStart: number, changedEnd: number): number {
+    const n = this.text.length;
+    for (let end = from + 1; end <= n; end++) {
+      best[end] = -Infinity;
+      for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
+        const start = end - len;
+        if (best[start] === -Infinity) continue;
+        const s =
+          start >= changedEnd || end <= changedStart ? this.score(start, len) : wordScore(replaced.slice(start, end), this.lexicon, this.logTotal);
+        if (s === -Infinity) continue;
+        const total = best[start] + s;
+        if (total > best[end]) best[end] = total;
+      }
+    }
+    return best[n];
   }
 }
 
@@ -427,7 +475,7 @@ export interface Suggestion {
 function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Uint8Array {
   const positions = new Uint8Array(text.length);
   for (const token of tokens) {
-    if (!isHanCode(token.text.charCodeAt(0))) continue;
+    if (!isHanCode(text.charCodeAt(token.start))) continue;
     const len = token.end - token.start;
     if (len === 1 || lexicon.frequency(token.text) < PARAMS.trustedWord) {
       for (let i = token.start; i < token.end; i++) if (isHanCode(text.charCodeAt(i))) positions[i] = 1;
@@ -454,7 +502,9 @@ export function inKnownWord(text: string, i: number): boolean {
   if (!PARAMS.knownModern) return false;
   if (!modernWords) {
     const list = readDataTable<{ modern: string }>('known-words.json').modern.split(' ');
-    const pairs = new PairSet();
+    let pairCount = 0;
+    for (const word of list) pairCount += Math.max(0, word.length - 1);
+    const pairs = new PairSet(pairCount);
     for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
     modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
   }
@@ -482,14 +532,14 @@ export function inKnownWord(text: string, i: number): boolean {
   return false;
 }
 
-let phraseBook: string | undefined;
+let phraseBook: { text: string; pairs: PairSet } | undefined;
 
 /**
  * The project's own phrase book: the standard terms (server/data/standard-terms.json) and the snippets
  * (snippets/*.json: stock phrases of reports, 持之以恒纠治“四风”, 更实举措). Words that this curated 公文
  * language uses are not typos, however rare they are in jieba's general dictionary. Read on first use.
  */
-function ownPhrases(): string {
+function ownPhrases(): { text: string; pairs: PairSet } {
   if (phraseBook === undefined) {
     const parts: string[] = [];
     for (const term of STANDARD_TERMS) parts.push(term.term, ...(term.aliases ?? []), term.full, term.usage);
@@ -505,7 +555,11 @@ function ownPhrases(): string {
         // A snippet file that does not parse only means fewer known phrases.
       }
     }
-    phraseBook = parts.join('\n');
+    const text = parts.join('\n');
+    // Every two neighbouring characters of the book: a string with two neighbours that are not such a pair is not in it.
+    const pairs = new PairSet();
+    for (let j = 0; j + 1 < text.length; j++) pairs.add(text.charCodeAt(j), text.charCodeAt(j + 1));
+    phraseBook = { text, pairs };
   }
   return phraseBook;
 }
@@ -517,7 +571,9 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
   for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
     // Every window covers the whole token, so `i` too.
     for (let s = Math.max(0, token.end - len); s <= token.start && s + len <= text.length; s++) {
-      if (book.includes(text.slice(s, s + len))) return true;
+      let pairsInBook = true;
+      for (let j = s; j + 1 < s + len && pairsInBook; j++) pairsInBook = book.pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1));
+      if (pairsInBook && book.text.includes(text.slice(s, s + len))) return true;
     }
   }
   return false;
@@ -528,19 +584,27 @@ export function inOwnPhrases(text: string, token: { start: number; end: number }
  * parallel structures (助餐助洁, 先行先试, 知责担责) and names of organisations (…石化, …国际).
  */
 export function deliberate(text: string, i: number, token: { start: number; end: number }): boolean {
-  // An ABAC or ABCB pattern of four Chinese characters around it: 先行先试, 知责担责.
-  if (PARAMS.alternation) {
-    for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
-      const c0 = text.charCodeAt(s);
-      const c1 = text.charCodeAt(s + 1);
-      const c2 = text.charCodeAt(s + 2);
-      const c3 = text.charCodeAt(s + 3);
-      if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
-    }
+  return inAlternation(text, i) || nameFollows(text, token.end);
+}
+
+/** An ABAC or ABCB pattern of four Chinese characters around position `i`: 先行先试, 知责担责. */
+function inAlternation(text: string, i: number): boolean {
+  if (!PARAMS.alternation) return false;
+  for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
+    const c0 = text.charCodeAt(s);
+    const c1 = text.charCodeAt(s + 1);
+    const c2 = text.charCodeAt(s + 2);
+    const c3 = text.charCodeAt(s + 3);
+    if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
   }
-  NAME_SUFFIX.lastIndex = token.end;
-  if (PARAMS.nameContext && NAME_SUFFIX.test(text)) return true;
   return false;
+}
+
+/** Whether the end of an organisation's name follows position `end`: what precedes it is a name. */
+function nameFollows(text: string, end: number): boolean {
+  if (!PARAMS.nameContext) return false;
+  NAME_SUFFIX.lastIndex = end;
+  return NAME_SUFFIX.test(text);
 }
 
 /** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
@@ -552,12 +616,38 @@ function contextWindow(text: string, start: number, end: number): { window: stri
   return { window: text.slice(a, b), k: start - a };
 }
 
+/**
+ * False when `suggestReplacements` certainly finds nothing at `i` because no candidate can stand next to
+ * either neighbour in a word and no character can complete a word there (which needs both neighbours
+ * around an inner open position): true for ~1 position in 3, and a few probes of the pair filter.
+ */
+function replaceable(text: string, i: number, lexicon: Lexicon, tables = tablesFor(lexicon)): boolean {
+  const { bigrams, wild } = tables;
+  if (!bigrams || (wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) || PARAMS.context === 0) return true;
+  const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
+  const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
+  if (wild && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right)) return true;
+  const { codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
+  for (let m = 0; m < codes.length; m++) {
+    if ((left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right))) return true;
+  }
+  return false;
+}
+
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
-export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }): Suggestion[] {
+export function suggestReplacements(
+  text: string,
+  i: number,
+  lexicon: Lexicon,
+  token?: { start: number; end: number },
+  tables = tablesFor(lexicon),
+): Suggestion[] {
+  if (!replaceable(text, i, lexicon, tables)) return [];
+  const { bigrams, wild } = tables;
+  const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
   const { window, k } = contextWindow(text, i, i + 1);
   const a = i - k;
   const n = window.length;
-  const bigrams = bigramsOf(lexicon);
   const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
   // The places a new word may take (start and length within the window, in the order they are tried): it
   // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
@@ -580,8 +670,6 @@ export function suggestReplacements(text: string, i: number, lexicon: Lexicon, t
   // No place for a new word: no candidate can pass the filter below.
   if (spans.length === 0) return [];
   const original = text[i];
-  const { candidates, codes } = cachedCandidates(original, lexicon);
-  const wild = wildIndex(lexicon);
   let extra: Candidate[] | undefined;
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
   if (wild && PARAMS.wildCost < Infinity && longSpans) {
@@ -652,15 +740,17 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
   const index = pairIndex(lexicon);
   if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
   if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
-  const { syllablesOf } = pinyinIndex();
+  const { syllableIdsOf } = pinyinIndex();
   const { window, k } = contextWindow(text, i, i + 2);
   let scoring: ScoringWindow | undefined;
   const out: PairSuggestion[] = [];
   const seen = new Set<string>();
-  for (const x of syllablesOf.get(text[i]) ?? []) {
-    for (const y of syllablesOf.get(text[i + 1]) ?? []) {
-      for (const word of index.get(`${x} ${y}`) ?? []) {
-        if (seen.has(word) || word[0] === text[i] || word[1] === text[i + 1]) continue;
+  const first = text.charCodeAt(i);
+  const second = text.charCodeAt(i + 1);
+  for (const x of syllableIdsOf.get(first) ?? NO_IDS) {
+    for (const y of syllableIdsOf.get(second) ?? NO_IDS) {
+      for (const word of index.get(syllablePair(x, y)) ?? []) {
+        if (seen.has(word) || word.charCodeAt(0) === first || word.charCodeAt(1) === second) continue;
         seen.add(word);
         scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
         const gain = scoring.scoreReplaced(k, word) - scoring.bestPrefixes()[window.length] - PARAMS.pairCost;
@@ -720,14 +810,17 @@ export const suspectChar: LineRule = {
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
+    const tables = tablesFor(lexicon);
     const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
       let bestList: Suggestion[] = [];
+      // `deliberate`, with the name test (which depends on the token only) done once per token.
+      let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || quoted[i] || deliberate(text, i, token) || inKnownWord(text, i)) continue;
-        const list = suggestReplacements(text, i, lexicon, token);
+        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i)) continue;
+        const list = suggestReplacements(text, i, lexicon, token, tables);
         if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
           bestAt = i;
           bestList = list;
@@ -759,7 +852,8 @@ export const suspectChar: LineRule = {
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       const pairEnd = { start: i, end: i + 2 };
-      if (deliberate(text, i, pairEnd) || deliberate(text, i + 1, pairEnd) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      // `deliberate` at i and at i + 1, with the name test (the same for both) done once.
+      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, pairEnd.end) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
       const list = suggestPairs(text, i, lexicon);
       if (!list.length || inOwnPhrases(text, pairEnd)) continue;
       const best = list[0];
