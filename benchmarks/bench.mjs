@@ -88,11 +88,13 @@ function benchEngine() {
   }
   for (const { label } of SIZES) {
     const text = texts.get(label);
-    const runs = QUICK ? 3 : label === '1M' ? 7 : label === '100K' ? 11 : 31;
+    const runs = QUICK ? 3 : label === '1M' ? 7 : label === '100K' ? 21 : 101;
     let findings = 0;
+    // Steady state, as in the server: the first checks of a process run while the JIT is still compiling
+    // (20–50 ms at 10 K); a fresh process's first check is measured below (`gongwen check`, start to exit).
     const ours = time(() => {
       findings = new engine.Linter(environment).lint(text).findings.length;
-    }, runs);
+    }, runs, QUICK ? 1 : 20);
     const row = record('engine', 'full check', label, ours, { target: label === '10K' ? 10 : undefined, note: `${findings} findings` });
     // What segmentation alone costs on this text (jieba, HMM on), whether or not a rule needs it.
     const lines = text.split('\n');
@@ -115,6 +117,22 @@ function benchEngine() {
       let k = 0;
       record('engine', 're-lint after a one-character edit', label, time(() => linter.lint(edited[k++ & 1]), QUICK ? 5 : 21));
     }
+  }
+  // What a one-off check costs a user: a fresh process loads the dictionaries and checks one report.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-'));
+  try {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, texts.get('10K'));
+    const cli = path.join(ROOT, 'bin', 'gongwen.js');
+    const wall = [];
+    for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+      const start = now();
+      spawnSync(process.execPath, [cli, 'check', file], { stdio: 'ignore' });
+      wall.push(now() - start);
+    }
+    record('engine', 'gongwen check of one report, process start to exit', '10K', wall);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   results.push({ section: 'info', measure: 'rules', size: '', unit: '', median: engine.ALL_RULES.length, note: `${segmentationRules} need segmentation` });
 }
