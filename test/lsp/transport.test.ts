@@ -1,10 +1,13 @@
 // The server's message encoding: lists marked `sentAsIs` (a publish's diagnostics, a response's symbols) are
 // built from the kept JSON of each element, and must give exactly the bytes JSON.stringify gives, whatever
-// the text and however often an element is sent again.
+// the text and however often an element is sent again. Over --node-ipc the library's own setup serves.
 import { strict as assert } from 'node:assert';
+import { fork } from 'node:child_process';
 import { test } from 'node:test';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import fc from 'fast-check';
 import { encodeMessage, sentAsIs } from '../../server/src/transport';
+import { SERVER } from '../helpers/lspClient';
 
 const position = fc.record({ line: fc.nat(), character: fc.nat() });
 const range = fc.record({ start: position, end: position });
@@ -61,4 +64,23 @@ test('unmarked lists, other messages and odd shapes are encoded by JSON.stringif
     { jsonrpc: '2.0', id: 6, method: 'workspace/configuration', params: { items: kept } },
   ];
   for (const message of messages) assert.equal(encodeMessage(message as never).toString('utf8'), JSON.stringify(message));
+});
+
+test('over --node-ipc (vscode-languageserver sets the connection up itself) the server answers and publishes too', async () => {
+  const child = fork(SERVER, ['--node-ipc'], { silent: true });
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  try {
+    const published = new Promise<{ diagnostics: { code: string }[] }>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: object };
+    assert.ok('documentSymbolProvider' in result.capabilities);
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:ipc', languageId: 'gongwen', version: 1, text: '一.总体情况\n全年完成任务,继续推进。\n' } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['halfwidth-punctuation', 'heading-marker']);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
 });
