@@ -276,23 +276,11 @@ export class Linter {
         flags = new Uint8Array(lines.length).fill(VISIT);
       }
       const visit = VISIT | HAS_FINDINGS | (this.needsSegmentation ? NOT_SEGMENTED : 0) | (lexicon ? NO_LEXICON : 0);
-      // Segment first, then check: cutting the lines before any rule runs keeps jieba's dictionary and the
-      // rules' tables from evicting each other from the processor's caches (~10 % of a full check).
-      const cutAhead = new Map<string, readonly string[] | undefined>();
-      if (this.needsSegmentation && this.segmenter) {
-        for (let i = 0; i < lines.length; i++) {
-          if ((flags[i] & visit) === 0 || lineInfos[i].blank || ignoredLines.has(i)) continue;
-          const line = lines[i];
-          if (line.length > MAX_SEGMENTED_LINE || cutAhead.has(line)) continue;
-          const cached = carried[i] ?? (previous ? this.removedBefore.get(line) : undefined);
-          if (cached && cached.segmented && (cached.withLexicon || !lexicon)) continue;
-          cutAhead.set(line, this.segmenter.cut(line));
-        }
-      }
       // Lines checked in this pass by text: identical lines of a new text are checked once.
       const checkedNow = new Map<string, CachedLine>();
-      // The rules run after this loop, each over all the lines to check (see checkLines); lines that take
-      // over the results of such a line get them then.
+      // The rules run after this loop, each over all the lines to check (see checkLines), so every line is
+      // segmented before any rule runs (jieba's dictionary and the rules' tables do not evict each other from
+      // the processor's caches); lines that take over the results of such a line get them then.
       const toCheck: LineCheck[] = [];
       const twinsNow: [copy: CachedLine, twin: CachedLine][] = [];
       const shown: number[] = [];
@@ -319,7 +307,7 @@ export class Linter {
         if (!cached || stale) {
           // A "paragraph" of tens of thousands of characters is pasted data, not prose: not segmented.
           const segmentable = line.length <= MAX_SEGMENTED_LINE;
-          const words = this.needsSegmentation && segmentable ? (cutAhead.has(line) ? cutAhead.get(line) : this.segmenter?.cut(line)) : undefined;
+          const words = this.needsSegmentation && segmentable ? this.segmenter?.cut(line) : undefined;
           if (!cached || words || lexicon || !segmentable) {
             cached = this.lineToCheck(toCheck, line, info, words ? toTokens(line, words) : cached?.tokens, lexicon, !segmentable);
             checkedNow.set(line, cached);
