@@ -16,7 +16,7 @@ export interface ClientSettings {
 }
 
 /** cSpell and the LSP sample cap their diagnostics too: thousands per keystroke slow every editor down. */
-export const DEFAULT_MAX_PROBLEMS = 1000;
+const DEFAULT_MAX_PROBLEMS = 1000;
 
 /** The diagnostics limit in force (0: none), and what was wrong with the setting if it was unusable. */
 export function problemLimit(settings: ClientSettings): { limit: number; problem?: string } {

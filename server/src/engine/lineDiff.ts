@@ -19,7 +19,7 @@ export interface LineChange {
 }
 
 /** A change that changed nothing (the same text parsed again). */
-export function isEmptyChange(change: LineChange): boolean {
+function isEmptyChange(change: LineChange): boolean {
   return change.start === change.oldEnd && change.start === change.newEnd;
 }
 

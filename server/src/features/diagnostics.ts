@@ -99,7 +99,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
  * At most `limit` findings (0: all): the most severe ones, the earliest first within a severity, kept in document
  * order. Thousands of diagnostics per keystroke slow the editor down and no one reads them in one sitting.
  */
-export function mostImportant(findings: readonly Finding[], limit: number): readonly Finding[] {
+function mostImportant(findings: readonly Finding[], limit: number): readonly Finding[] {
   if (limit <= 0 || findings.length <= limit) return findings;
   const perRank = [0, 0, 0, 0];
   for (const f of findings) perRank[RANK[f.severity]]++;

@@ -138,7 +138,7 @@ export interface Candidate {
  * every key it is asked about. Most answers are no: a one-bit-per-key filter of 128 KB (which stays in
  * the processor's cache, unlike the table) gives most of them without touching the table.
  */
-export class PairSet {
+class PairSet {
   private table: Int32Array;
   /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
   private shift: number;
