@@ -121,7 +121,7 @@ export function packageExtension({ build = true, out = defaultVsixPath(), quiet 
   const binary = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node');
   const state = binaryState(binary);
   if (state !== 'patched') {
-    throw new Error(`nodejieba 的二进制${state === 'unpatched' ? '未打补丁（词典会加载两份）' : state === 'missing' ? '缺失' : '无法加载'}：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。`);
+    throw new Error(`nodejieba 的二进制${state === 'unpatched' ? '未打补丁（词典会加载两份，分词较慢）' : state === 'missing' ? '缺失' : '无法加载'}：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const args = [require.resolve('@vscode/vsce/vsce'), 'package', '--target', hostTarget(), '--out', out];

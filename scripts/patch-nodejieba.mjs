@@ -1,18 +1,21 @@
 // `npm install` runs this after installing the dependencies ("postinstall"); it can also be run by hand:
 //   node scripts/patch-nodejieba.mjs [--check]
 //
-// nodejieba 3.5.8's load() builds a TextRank keyword extractor that loads the whole dictionary a second
-// time (~110 MB per loaded copy) although gongwen never extracts keywords. patches/nodejieba+3.5.8.patch
-// makes the extractor share the segmenter's dictionary, and exposes `sharedDictionary: true` on the
-// native binding so that a patched binary can be told from an unpatched one.
+// patches/nodejieba+3.5.8.patch changes two things in nodejieba 3.5.8:
+//  - its load() builds a TextRank keyword extractor that loads the whole dictionary a second time
+//    (~110 MB per loaded copy) although gongwen never extracts keywords: the extractor now shares the
+//    segmenter's dictionary, and the binding exposes `sharedDictionary: true`;
+//  - `cutLengths(text, hmm)`: cut()'s words as their lengths in UTF-16 code units (a Uint32Array), without
+//    a JavaScript string per word — a third of the time segmentation took (docs/notes/perf.md).
+// A binary with both is "patched"; any other one is rebuilt.
 //
 //  1. patch-package applies patches/ to the sources in node_modules (idempotent).
 //  2. nodejieba's own install step has already built (or downloaded) its binary from the unpatched
-//     sources, so when the installed binary lacks `sharedDictionary` it is rebuilt with node-gyp — in a
+//     sources, so when the installed binary lacks `sharedDictionary` or `cutLengths` it is rebuilt with node-gyp — in a
 //     temporary copy of the sources. The new binary replaces the installed one only after it has loaded
 //     the dictionaries and segmented a sentence in a separate process.
 // Any failure leaves the working (unpatched) binary in place and says why: segmentation works as
-// before, only with ~110 MB more memory. This script never fails the install.
+// before, only with ~110 MB more memory and slower. This script never fails the install.
 // `--check` only reports the state; it exits 1 when the installed binary is not the patched one.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,12 +28,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const log = (s) => console.log(`gongwen：${s}`);
 const warn = (s) =>
-  console.warn(`gongwen：警告：${s}\n  分词仍可正常使用，只是每个加载分词词典的进程多占约 110 MB 内存。修复后可重新运行 node scripts/patch-nodejieba.mjs。`);
+  console.warn(`gongwen：警告：${s}\n  分词仍可正常使用，只是每个加载分词词典的进程多占约 110 MB 内存，分词也慢一些。修复后可重新运行 node scripts/patch-nodejieba.mjs。`);
 
 /** Whether a nodejieba binary loads, and whether it is the patched one. Runs in a child process. */
 export function binaryState(file) {
   if (!fs.existsSync(file)) return 'missing';
-  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(require(process.argv[1]).sharedDictionary === true))', file], {
+  const code = 'const b = require(process.argv[1]); process.stdout.write(String(b.sharedDictionary === true && typeof b.cutLengths === "function"))';
+  const probe = spawnSync(process.execPath, ['-e', code, file], {
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -46,12 +50,14 @@ function trySegmenting(binary, nodejiebaDir) {
     const [binary, dict, data] = process.argv.slice(1);
     const j = require(binary);
     j.load(dict + '/jieba.dict.utf8', dict + '/hmm_model.utf8', dict + '/user.dict.utf8', data + '/idf.utf8', data + '/stop_words.utf8');
-    process.stdout.write(JSON.stringify({ cut: j.cut('我们要做好公文写作', true), keywords: j.textRankExtract('公文写作要准确规范，公文写作要简明', 2).length }));`;
+    const text = '我们要做好公文写作，😀 abc';
+    process.stdout.write(JSON.stringify({ cut: j.cut(text, true), lengths: Array.from(j.cutLengths(text, true)), keywords: j.textRankExtract('公文写作要准确规范，公文写作要简明', 2).length }));`;
   const run = spawnSync(process.execPath, ['-e', code, binary, dict, data], { encoding: 'utf8', timeout: 120_000 });
   if (run.status !== 0) return `新编译的 nodejieba 无法运行：${(run.stderr || run.error?.message || '').trim().slice(-500)}`;
   try {
-    const { cut, keywords } = JSON.parse(run.stdout);
-    if (cut.join('') !== '我们要做好公文写作' || cut.length < 3 || keywords < 1) return `新编译的 nodejieba 分词结果异常：${run.stdout}`;
+    const { cut, lengths, keywords } = JSON.parse(run.stdout);
+    const lengthsAgree = lengths.length === cut.length && cut.every((word, i) => word.length === lengths[i]);
+    if (cut.join('') !== '我们要做好公文写作，😀 abc' || cut.length < 3 || !lengthsAgree || keywords < 1) return `新编译的 nodejieba 分词结果异常：${run.stdout}`;
   } catch {
     return `新编译的 nodejieba 输出异常：${run.stdout.slice(0, 200)}`;
   }
@@ -128,12 +134,12 @@ export function main(argv = process.argv.slice(2)) {
   const installed = path.join(nodejiebaDir, 'build', 'Release', 'nodejieba.node');
   if (argv.includes('--check')) {
     const state = binaryState(installed);
-    log(`nodejieba 二进制：${{ patched: '已打补丁（共用词典）', unpatched: '未打补丁（词典加载两份）', missing: '缺失', broken: '无法加载' }[state]}`);
+    log(`nodejieba 二进制：${{ patched: '已打补丁（共用词典，按长度返回分词）', unpatched: '未打补丁（词典加载两份，分词较慢）', missing: '缺失', broken: '无法加载' }[state]}`);
     return state === 'patched' ? 0 : 1;
   }
   const patchError = applyPatches();
   const source = fs.readFileSync(path.join(nodejiebaDir, 'lib', 'nodejieba.cpp'), 'utf8');
-  if (!source.includes('sharedDictionary')) {
+  if (!source.includes('sharedDictionary') || !source.includes('cutLengths')) {
     warn(patchError ?? 'nodejieba 源码未打上补丁（版本与 patches/ 不符？）');
     return 0;
   }
@@ -161,7 +167,7 @@ export function main(argv = process.argv.slice(2)) {
     const staging = `${installed}.gongwen-new`;
     fs.copyFileSync(built.binary, staging);
     fs.renameSync(staging, installed);
-    log('已重新编译 nodejieba：分词与关键词提取共用一份词典（每个进程省约 110 MB 内存）。');
+    log('已重新编译 nodejieba：分词与关键词提取共用一份词典（每个进程省约 110 MB 内存），分词结果按词长返回（更快）。');
     return 0;
   } catch (error) {
     warn(`重新编译 nodejieba 时出错：${error.message}`);

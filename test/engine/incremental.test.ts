@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars, Linter, LineRule, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
+import { ALL_RULES, computeStats, DocumentParser, formatThousands, countHanChars, lengthsOf, Linter, LineRule, parseDocument, Segmenter, splitLines } from '../../server/src/engine';
 import type { LineFinding } from '../../server/src/engine/rules/rule';
 import { checkTree } from '../reliability/invariants';
 import { documentSymbols, MAX_OUTLINE_ITEMS } from '../../server/src/features/documentSymbols';
@@ -93,9 +93,9 @@ test('statistics ask the segmenter for every line even when one is missing, then
   const asked: string[] = [];
   const ready = new Set<string>();
   const segmenter: Segmenter = {
-    cut(text) {
+    wordLengths(text) {
       asked.push(text);
-      return ready.has(text) ? [...text] : undefined;
+      return ready.has(text) ? lengthsOf([...text]) : undefined;
     },
   };
   const document = parseDocument('第一段。\n\n第二段文字。\n第三段。');
@@ -216,7 +216,7 @@ test('a linter fed body edits (document rules reused, keyed findings) gives the 
   const base = longReport();
   const rules = [...ALL_RULES, keyedRule];
   // Words are characters: enough for the segmentation-based rules to run.
-  const segmenter: Segmenter = { cut: (text) => [...text] };
+  const segmenter: Segmenter = { wordLengths: (text) => lengthsOf([...text]) };
   fc.assert(
     fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, markdown) => {
       const kind = markdown ? 'markdown' : 'plaintext';
@@ -257,7 +257,7 @@ test('two line changes composed describe the texts before the first and after th
 test('outline, folding and completion parse ahead of the lint: the lint that follows equals a fresh one', () => {
   const base = longReport();
   const rules = [...ALL_RULES, keyedRule];
-  const segmenter: Segmenter = { cut: (text) => [...text] };
+  const segmenter: Segmenter = { wordLengths: (text) => lengthsOf([...text]) };
   fc.assert(
     // each step: an edit, then the structure asked for 0–2 times (of this text, or of the text of one more edit)
     fc.property(fc.array(fc.tuple(anyEditArb, fc.nat(2), anyEditArb), { minLength: 1, maxLength: 6 }), fc.boolean(), (steps, markdown) => {

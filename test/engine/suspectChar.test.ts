@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
+import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, lengthsOf, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
 import type { LineRule } from '../../server/src/engine/rules/rule';
 import {
   candidatesFor,
@@ -62,7 +62,7 @@ test('suggestions are ranked and only a clearly better word counts', () => {
 });
 
 function check(text: string, words: string[], lexicon = small) {
-  return suspectChar.check({ text, tokens: toTokens(text, words), lexicon, info: undefined as never, markdown: false, options: {} });
+  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, info: undefined as never, markdown: false, options: {} });
 }
 
 test('suspect-char flags a non-word with a much better look-alike word, with unsafe ranked fixes', () => {
@@ -83,7 +83,7 @@ test('suspect-char stays quiet on correct words, on quoted text and without a be
 
 test('the linter runs lexicon rules only once the lexicon is ready, then re-checks the line', () => {
   let ready = false;
-  const segmenter = { cut: (t: string) => (t === '加强政冶建设' ? ['加强', '政冶', '建设'] : [t]) };
+  const segmenter = { wordLengths: (t: string) => lengthsOf(t === '加强政冶建设' ? ['加强', '政冶', '建设'] : [t]) };
   const linter = new Linter({ segmenter, lexicon: () => (ready ? small : undefined) });
   assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 0);
   ready = true;

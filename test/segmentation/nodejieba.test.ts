@@ -1,6 +1,7 @@
 // The installed nodejieba is the patched build (patches/nodejieba+3.5.8.patch, applied and compiled by
 // scripts/patch-nodejieba.mjs at `npm install`): its TextRank extractor shares the segmenter's dictionary
-// instead of loading a second copy (~110 MB).
+// instead of loading a second copy (~110 MB), and `cutLengths` returns cut()'s word lengths without a
+// string per word.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -8,9 +9,55 @@ import { test } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-test('the installed nodejieba binary is the patched one (shared dictionary)', () => {
+const rebuild = 'run `node scripts/patch-nodejieba.mjs` (npm install does) to rebuild nodejieba with the patch';
+
+test('the installed nodejieba binary is the patched one (shared dictionary, word lengths)', () => {
   const binding = require(path.join(path.dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node'));
-  assert.equal(binding.sharedDictionary, true, 'run `node scripts/patch-nodejieba.mjs` (npm install does) to rebuild nodejieba with the patch');
+  assert.equal(binding.sharedDictionary, true, rebuild);
+  assert.equal(typeof binding.cutLengths, 'function', rebuild);
+});
+
+test('word lengths are the UTF-16 lengths of cut()\'s words, on any text', () => {
+  const { loadJieba } = require(path.join(ROOT, 'out', 'server', 'src', 'segmentation', 'jieba.js')) as typeof import('../../server/src/segmentation/jieba');
+  const loaded = loadJieba();
+  assert.ok(loaded.ok, loaded.ok ? '' : loaded.error);
+  assert.equal(loaded.jieba.nativeLengths, true, rebuild);
+  const texts = [
+    '年初以来，在市委的坚强领导下，全面加强制度建设，现将有关情况汇报如下：',
+    '😀公文写作𠮷字 abc def，2024年完成*项制度、XX次。',
+    'a\ud800b中文\udc00', // lone surrogates reach C++ as U+FFFD, one unit each
+    '\u3000\u3000一是加强学习。\t二是“狠抓落实”。',
+    '',
+  ];
+  // Random strings of Chinese, Latin, digits, punctuation, spaces, astral characters and lone surrogates.
+  const pieces = ['公', '文', '写', '作', '制度', '建设', 'a', 'Z', '7', '，', '。', ' ', '\u3000', '“', '”', '😀', '𠮷', '\ud800', '\udfff', '\n'];
+  let seed = 7;
+  for (let n = 0; n < 300; n++) {
+    let text = '';
+    for (let k = (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 40; k > 0; k--) text += pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length];
+    texts.push(text);
+  }
+  for (const text of texts) {
+    const words = loaded.jieba.cut(text);
+    const lengths: number[] = Array.from(loaded.jieba.wordLengths(text));
+    assert.deepEqual(lengths, words.map((w) => w.length), JSON.stringify(text));
+    assert.equal(lengths.reduce((a, b) => a + b, 0), text.length, JSON.stringify(text));
+  }
+});
+
+test('with an unpatched binary (no cutLengths) word lengths come from cut()\'s words', () => {
+  const { loadJieba } = require(path.join(ROOT, 'out', 'server', 'src', 'segmentation', 'jieba.js')) as typeof import('../../server/src/segmentation/jieba');
+  const nodejieba = require('nodejieba');
+  const native = nodejieba.cutLengths;
+  delete nodejieba.cutLengths;
+  try {
+    const loaded = loadJieba();
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.error);
+    assert.equal(loaded.jieba.nativeLengths, false);
+    assert.deepEqual(Array.from(loaded.jieba.wordLengths('😀加强制度建设')), [2, 2, 2, 2]);
+  } finally {
+    nodejieba.cutLengths = native;
+  }
 });
 
 test('loading the dictionaries costs one copy of the dictionary, and keyword extraction still works', () => {
@@ -23,7 +70,7 @@ test('loading the dictionaries costs one copy of the dictionary, and keyword ext
     if (!loaded.ok) throw new Error(loaded.error);
     const grown = (process.memoryUsage().rss - before) / 2 ** 20;
     const keywords = require('nodejieba').textRankExtract('加强制度建设，完善制度体系，推进制度创新。', 2).map((k) => k.word);
-    process.stdout.write(JSON.stringify({ grown, keywords, cut: loaded.jieba.cut('加强制度建设', true) }));`;
+    process.stdout.write(JSON.stringify({ grown, keywords, cut: loaded.jieba.cut('加强制度建设') }));`;
   const result = JSON.parse(execFileSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' }));
   assert.deepEqual(result.cut, ['加强', '制度', '建设']);
   assert.ok(result.grown > 40, `the dictionary was loaded (RSS grew ${result.grown.toFixed(0)} MB)`);

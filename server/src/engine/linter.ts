@@ -307,9 +307,9 @@ export class Linter {
         if (!cached || stale) {
           // A "paragraph" of tens of thousands of characters is pasted data, not prose: not segmented.
           const segmentable = line.length <= MAX_SEGMENTED_LINE;
-          const words = this.needsSegmentation && segmentable ? this.segmenter?.cut(line) : undefined;
-          if (!cached || words || lexicon || !segmentable) {
-            cached = this.lineToCheck(toCheck, line, info, words ? toTokens(line, words) : cached?.tokens, lexicon, !segmentable);
+          const lengths = this.needsSegmentation && segmentable ? this.segmenter?.wordLengths(line) : undefined;
+          if (!cached || lengths || lexicon || !segmentable) {
+            cached = this.lineToCheck(toCheck, line, info, lengths ? toTokens(line, lengths) : cached?.tokens, lexicon, !segmentable);
             checkedNow.set(line, cached);
           }
         }

@@ -1,7 +1,11 @@
 /** What the engine needs from word segmentation. Backed by nodejieba in the CLI and the server. */
 export interface Segmenter {
-  /** The words of `text` in order (their concatenation is `text`), or undefined while not ready. */
-  cut(text: string): readonly string[] | undefined;
+  /**
+   * The length of each word of `text`, in order, in UTF-16 code units (they add up to `text.length`), or
+   * undefined while not ready. Lengths rather than strings: a 1 M-character report has ~600 K words, and a
+   * string per word cost more than segmenting them (see docs/notes/perf.md, "Word lengths").
+   */
+  wordLengths(text: string): ArrayLike<number> | undefined;
 }
 
 export interface Token {
@@ -10,27 +14,21 @@ export interface Token {
   end: number;
 }
 
-/** Maps segmented words back to offsets in `text`. Words that do not line up are skipped safely. */
-export function toTokens(text: string, words: readonly string[]): Token[] {
+/** The tokens of `text` from its word lengths. Lengths that run past the end of the text are cut short there. */
+export function toTokens(text: string, lengths: ArrayLike<number>): Token[] {
   const tokens: Token[] = [];
-  let pos = 0;
-  for (const word of words) {
-    if (!word) continue;
-    let start = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
-    if (start < 0) continue;
-    tokens.push({ text: word, start, end: start + word.length });
-    pos = start + word.length;
+  let start = 0;
+  for (let i = 0; i < lengths.length && start < text.length; i++) {
+    const length = lengths[i];
+    if (!(length > 0)) continue;
+    const end = Math.min(text.length, start + length);
+    tokens.push({ text: text.slice(start, end), start, end });
+    start = end;
   }
   return tokens;
 }
 
-/** True when [start, end) begins and ends on token boundaries. */
-export function onTokenBoundaries(tokens: readonly Token[], start: number, end: number): boolean {
-  let startOk = false;
-  for (const token of tokens) {
-    if (token.start === start) startOk = true;
-    if (token.end === end) return startOk;
-    if (token.start >= end) break;
-  }
-  return false;
+/** The word lengths of a list of words (for a segmenter that returns words). */
+export function lengthsOf(words: readonly string[]): number[] {
+  return words.map((word) => word.length);
 }

@@ -27,7 +27,7 @@ const WORD = /[\p{L}\p{N}]/u;
 // Per-line figures, remembered for as long as the line's analysis (or its segmentation) lives: the
 // status bar asks for statistics after every pause in typing, and a 1 MB document must answer fast.
 const hanCounts = new WeakMap<LineInfo, number>();
-const wordCounts = new WeakMap<readonly string[], number>();
+const wordCounts = new WeakMap<ArrayLike<number>, number>();
 
 export function computeStats(document: ReportDocument, segmenter?: Segmenter): DocumentStats {
   let chars = 0;
@@ -45,14 +45,14 @@ export function computeStats(document: ReportDocument, segmenter?: Segmenter): D
     hanChars += han;
     if (segmenter) {
       // Ask for every line even after one is missing: an asynchronous segmenter queues them all at once.
-      const cut = segmenter.cut(line);
-      if (cut === undefined) missing = true;
+      const lengths = segmenter.wordLengths(line);
+      if (lengths === undefined) missing = true;
       else if (!missing) {
-        let count = wordCounts.get(cut);
+        let count = wordCounts.get(lengths);
         if (count === undefined) {
           count = 0;
-          for (const w of cut) if (WORD.test(w)) count++;
-          wordCounts.set(cut, count);
+          for (let i = 0, start = 0; i < lengths.length; start += lengths[i++]) if (WORD.test(line.slice(start, start + lengths[i]))) count++;
+          wordCounts.set(lengths, count);
         }
         words += count;
       }

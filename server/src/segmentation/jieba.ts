@@ -2,12 +2,31 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The part of nodejieba that gongwen uses. */
-export interface Jieba {
+interface NodeJieba {
   cut(text: string, hmm: boolean): string[];
+  /** Added by patches/nodejieba+3.5.8.patch: `cut`'s word lengths in UTF-16 code units, without a string per word. */
+  cutLengths?(text: string, hmm: boolean): Uint32Array;
   insertWord(word: string): boolean;
 }
 
+/** Loaded segmentation (HMM on for words the dictionary lacks). */
+export interface Jieba {
+  /** The word lengths of `text` in UTF-16 code units (see Segmenter.wordLengths). */
+  wordLengths(text: string): Uint32Array;
+  /** The words of `text` (for tests and tools; the engine uses `wordLengths`). */
+  cut(text: string): string[];
+  /** Whether `wordLengths` is the patched binary's native call (else it is computed from `cut`'s words). */
+  readonly nativeLengths: boolean;
+}
+
 export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number } | { ok: false; error: string };
+
+/** The word lengths of nodejieba's `cut` (an unpatched binary). */
+function lengthsFromWords(words: readonly string[]): Uint32Array {
+  const lengths = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) lengths[i] = words[i].length;
+  return lengths;
+}
 
 /** The project root: where package.json and server/data live (dist/, out/… are below it). */
 export function packageRoot(): string {
@@ -38,7 +57,7 @@ export function checkDictionary(file: string): string | undefined {
  */
 export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   const started = Date.now();
-  let module: Jieba & { load(options: Record<string, string>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+  let module: NodeJieba & { load(options: Record<string, string>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     module = require('nodejieba');
@@ -70,5 +89,12 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   } catch (error) {
     return { ok: false, error: `分词组件初始化失败：${(error as Error).message}` };
   }
-  return { ok: true, jieba: module, milliseconds: Date.now() - started };
+  const nodejieba = module;
+  const nativeLengths = typeof nodejieba.cutLengths === 'function';
+  const jieba: Jieba = {
+    wordLengths: nativeLengths ? (text) => nodejieba.cutLengths!(text, true) : (text) => lengthsFromWords(nodejieba.cut(text, true)),
+    cut: (text) => nodejieba.cut(text, true),
+    nativeLengths,
+  };
+  return { ok: true, jieba, milliseconds: Date.now() - started };
 }

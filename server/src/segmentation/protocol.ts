@@ -6,7 +6,8 @@ export type ToWorker = { type: 'cut'; id: number; texts: string[] };
 export type FromWorker =
   | { type: 'ready'; milliseconds: number }
   | { type: 'failed'; error: string }
-  | { type: 'cut'; id: number; words: string[][] }
+  /** The word lengths of each text (Segmenter.wordLengths); their buffers are transferred. */
+  | { type: 'cut'; id: number; lengths: Uint32Array[] }
   /** The dictionary's word frequencies, built after 'ready' (its buffers are transferred). */
   | { type: 'lexicon'; data: LexiconData; milliseconds: number }
   | { type: 'lexicon-failed'; error: string };

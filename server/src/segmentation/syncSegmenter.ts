@@ -15,7 +15,16 @@ export class SyncSegmenter implements Segmenter {
 
   constructor(private readonly userWords: readonly string[] = []) {}
 
-  cut(text: string): readonly string[] | undefined {
+  wordLengths(text: string): Uint32Array | undefined {
+    return this.load()?.wordLengths(text);
+  }
+
+  /** The words of `text` (for tests and tools), or undefined when nodejieba cannot load. */
+  cut(text: string): string[] | undefined {
+    return this.load()?.cut(text);
+  }
+
+  private load(): Jieba | undefined {
     if (this.jieba === undefined) {
       const loaded = loadJieba(this.userWords);
       if (loaded.ok) this.jieba = loaded.jieba;
@@ -24,7 +33,7 @@ export class SyncSegmenter implements Segmenter {
         this.error = loaded.error;
       }
     }
-    return this.jieba ? this.jieba.cut(text, true) : undefined;
+    return this.jieba ?? undefined;
   }
 
   /** The word frequencies of the segmentation dictionary, loaded on first use (~0.7 s, ~10 MB). */

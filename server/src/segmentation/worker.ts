@@ -13,7 +13,7 @@ import { FromWorker, ToWorker, WorkerOptions } from './protocol';
 const port = parentPort!;
 const CRASH_AT = process.env.GONGWEN_TEST_SEGMENTATION_CRASH_AT ? { left: Number(process.env.GONGWEN_TEST_SEGMENTATION_CRASH_AT) } : undefined;
 const options = workerData as WorkerOptions & { lexiconOnly?: boolean };
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 function lexiconMessage(): FromWorker {
   const lexicon = loadLexiconData();
@@ -71,7 +71,8 @@ if (options.lexiconOnly) {
       if (message.type === 'cut') {
         // Fault injection for the reliability tests: the worker dies on the Nth batch it is sent.
         if (CRASH_AT !== undefined && --CRASH_AT.left === 0) throw new Error('GONGWEN_TEST_SEGMENTATION_CRASH_AT');
-        send({ type: 'cut', id: message.id, words: message.texts.map((t) => loaded.jieba.cut(t, true)) });
+        const lengths = message.texts.map((t) => loaded.jieba.wordLengths(t));
+        send({ type: 'cut', id: message.id, lengths }, lengths.map((l) => l.buffer as ArrayBuffer));
         // After the messages already queued (a large document sends several batches at once).
         setImmediate(() => {
           cutsAnswered = true;

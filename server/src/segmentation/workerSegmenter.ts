@@ -8,16 +8,13 @@ export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
 const BATCH_CHARS = 200_000;
 const MAX_CACHED_LINES = 200_000;
-/** The pool of distinct words starts afresh past this size (words longer than 8 characters are not pooled). */
-const MAX_INTERNED_WORDS = 100_000;
-const MAX_INTERNED_CHARS = 8;
 /** Lines longer than this are not segmented (a 5 MB single line would stall the worker). */
 const MAX_LINE_CHARS = 100_000;
 /** A worker that dies after it was ready is started again this many times per session, then given up. */
 const MAX_RESTARTS = 3;
 
 /**
- * Segmentation from a worker thread. `cut` answers from a cache or returns undefined and queues the
+ * Segmentation from a worker thread. `wordLengths` answers from a cache or returns undefined and queues the
  * text; `onUpdate` fires when queued texts have been segmented, so the caller can re-lint.
  */
 export class WorkerSegmenter implements Segmenter {
@@ -27,13 +24,12 @@ export class WorkerSegmenter implements Segmenter {
   lexicon?: Lexicon;
   private worker?: Worker;
   /** Recently used lines first out: a Map keeps insertion order, and a hit re-inserts. */
-  private readonly cache = new Map<string, readonly string[]>();
+  private readonly cache = new Map<string, Uint32Array>();
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
   private nextId = 1;
   private pending = new Map<number, string[]>();
   private flushScheduled = false;
-  private words = new Map<string, string>();
   private restarts = 0;
   /** The frequencies came from a worker (adopted or waiting for a pause): a restarted worker need not build them. */
   private lexiconArrived = false;
@@ -75,7 +71,7 @@ export class WorkerSegmenter implements Segmenter {
     worker.unref();
   }
 
-  cut(text: string): readonly string[] | undefined {
+  wordLengths(text: string): Uint32Array | undefined {
     const cached = this.cache.get(text);
     if (cached) {
       this.cache.delete(text);
@@ -149,7 +145,7 @@ export class WorkerSegmenter implements Segmenter {
       this.pending.delete(message.id);
       texts.forEach((text, i) => {
         this.inFlight.delete(text);
-        this.cache.set(text, this.intern(message.words[i]));
+        this.cache.set(text, message.lengths[i]);
       });
       if (this.cache.size > MAX_CACHED_LINES) {
         let excess = this.cache.size - MAX_CACHED_LINES * 0.8;
@@ -160,22 +156,6 @@ export class WorkerSegmenter implements Segmenter {
       }
       if (this.pending.size === 0) this.onUpdate();
     }
-  }
-
-  /**
-   * One string per distinct word: a 1 M-character report has ~600 K words but ~20 K distinct ones, and
-   * every word arrives from the worker as a new string (~22 MB at 1 M, kept by the tokens of every line).
-   */
-  private intern(words: string[]): string[] {
-    const pool = this.words;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i];
-      const known = pool.get(word);
-      if (known !== undefined) words[i] = known;
-      else if (word.length <= MAX_INTERNED_CHARS) pool.set(word, word);
-    }
-    if (pool.size > MAX_INTERNED_WORDS) this.words = new Map();
-    return words;
   }
 
   /**
