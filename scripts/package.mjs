@@ -123,6 +123,10 @@ export function packageExtension({ build = true, out = defaultVsixPath(), quiet 
   if (state !== 'patched') {
     throw new Error(`nodejieba 的二进制${state === 'unpatched' ? '未打补丁（词典会加载两份，分词较慢）' : state === 'missing' ? '缺失' : '无法加载'}：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。`);
   }
+  // …and its index.js must pass the native word lengths on (patches/: wrapWithDictLoad("cutLengths")).
+  if (!fs.readFileSync(path.join(path.dirname(binary), '..', '..', 'index.js'), 'utf8').includes('"cutLengths"')) {
+    throw new Error('nodejieba 的 index.js 未打补丁（缺少 cutLengths）：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。');
+  }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const args = [require.resolve('@vscode/vsce/vsce'), 'package', '--target', hostTarget(), '--out', out];
   // Without a repository URL vsce cannot turn README links into absolute ones; keep them relative.
