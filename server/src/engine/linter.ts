@@ -137,8 +137,14 @@ interface CachedLine {
   findings: (LineFinding & { rule: string; severity: Severity })[];
   /** Whether the segmentation-based rules ran for this line. */
   segmented: boolean;
-  /** The line's word tokens, kept for document rules that read them. */
-  tokens?: Token[];
+  /**
+   * The line's word lengths (Segmenter.wordLengths), kept so that the line need not be segmented again
+   * (when the lexicon arrives) and for document rules that read words. Lengths, not tokens: a token
+   * object and string per word of a 1 M-character report kept ~600 K objects alive in the old generation.
+   */
+  lengths: ArrayLike<number> | undefined;
+  /** The tokens made from `lengths` for a document rule that reads words (made on its first request). */
+  tokens: Token[] | undefined;
   /** Whether the lexicon-based rules ran for this line. */
   withLexicon: boolean;
   /** `findings` as document findings for line `placedAt` (kept while the line keeps its number). */
@@ -299,7 +305,7 @@ export class Linter {
           const twin = checkedNow.get(line) ?? (previous ? this.removedBefore.get(line) : undefined);
           if (twin) {
             // Same field order as in lineToCheck (one object shape keeps this loop fast).
-            cached = { findings: twin.findings, placed: undefined, placedAt: -1, uniqueKeys: twin.uniqueKeys, segmented: twin.segmented, tokens: twin.tokens, withLexicon: twin.withLexicon };
+            cached = { findings: twin.findings, placed: undefined, placedAt: -1, uniqueKeys: twin.uniqueKeys, segmented: twin.segmented, lengths: twin.lengths, tokens: twin.tokens, withLexicon: twin.withLexicon };
             if (checkedNow.get(line) === twin) twinsNow.push([cached, twin]);
           }
         }
@@ -309,7 +315,7 @@ export class Linter {
           const segmentable = line.length <= MAX_SEGMENTED_LINE;
           const lengths = this.needsSegmentation && segmentable ? this.segmenter?.wordLengths(line) : undefined;
           if (!cached || lengths || lexicon || !segmentable) {
-            cached = this.lineToCheck(toCheck, line, info, lengths ? toTokens(line, lengths) : cached?.tokens, lexicon, !segmentable);
+            cached = this.lineToCheck(toCheck, line, info, lengths ?? cached?.lengths, lexicon, !segmentable);
             checkedNow.set(line, cached);
           }
         }
@@ -376,7 +382,12 @@ export class Linter {
       if (before && update && update.headingsSame && (rule.reuse === 'headings' || (rule.reuse === 'items' && update.itemsSame))) {
         own = moveFindings(before, update.change);
       } else {
-        const tokens = rule.needsSegmentation ? (line: number) => lineResults[line]?.tokens : undefined;
+        const tokens = rule.needsSegmentation
+          ? (line: number) => {
+              const result = lineResults[line];
+              return result?.lengths ? (result.tokens ??= toTokens(document.lines[line], result.lengths)) : undefined;
+            }
+          : undefined;
         own = rule.check({ document, options, tokens, config: this.config }).map((f: DocumentFinding) => ({
           rule: rule.id,
           severity: userSeverity ? severity : f.severity ?? severity,
@@ -403,7 +414,7 @@ export class Linter {
     toCheck: LineCheck[],
     line: string,
     info: ReportDocument['lineInfos'][number],
-    tokens: Token[] | undefined,
+    lengths: ArrayLike<number> | undefined,
     lexicon: Lexicon | undefined,
     unsegmentable: boolean,
   ): CachedLine {
@@ -412,12 +423,14 @@ export class Linter {
       placed: undefined,
       placedAt: -1,
       uniqueKeys: undefined,
-      segmented: tokens !== undefined || !this.needsSegmentation || unsegmentable,
-      tokens,
-      // Lexicon rules that also need segmentation have not run without tokens.
-      withLexicon: lexicon !== undefined && (tokens !== undefined || !this.needsSegmentation),
+      segmented: lengths !== undefined || !this.needsSegmentation || unsegmentable,
+      lengths,
+      tokens: undefined,
+      // Lexicon rules that also need segmentation have not run without words.
+      withLexicon: lexicon !== undefined && (lengths !== undefined || !this.needsSegmentation),
     };
-    toCheck.push({ line, info, tokens, lexicon, result });
+    // The line rules' tokens live only for this pass (see CachedLine.lengths).
+    toCheck.push({ line, info, tokens: lengths ? toTokens(line, lengths) : undefined, lexicon, result });
     return result;
   }
 
