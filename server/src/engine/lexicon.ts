@@ -17,6 +17,22 @@ export interface Lexicon {
    * least `minFrequency` (optional: spares making a string of every word when an index needs a few).
    */
   forEachWhere?(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void;
+  /**
+   * Optional: `frequencyAt` below, without making the string (the proofreading rules look up hundreds of
+   * thousands of substrings per 100 K characters).
+   */
+  frequencyAt?(text: string, start: number, end: number, at?: number, replacement?: string): number;
+}
+
+/**
+ * The frequency of text[start, end) — or, with a `replacement`, of that range of the text in which the
+ * UTF-16 units from `at` on are overwritten by the replacement's (text.slice(0, at) + replacement +
+ * text.slice(at + replacement.length)): `lexicon.frequency` of that string.
+ */
+export function frequencyAt(lexicon: Lexicon, text: string, start: number, end: number, at = 0, replacement = ''): number {
+  if (lexicon.frequencyAt) return lexicon.frequencyAt(text, start, end, at, replacement);
+  const overwritten = replacement ? text.slice(0, at) + replacement + text.slice(at + replacement.length) : text;
+  return lexicon.frequency(overwritten.slice(start, end));
 }
 
 /** The words of `lexicon` that forEachWhere would give, or undefined if it cannot list its words. */
@@ -66,12 +82,23 @@ export class CompactLexicon implements Lexicon {
   }
 
   frequency(word: string): number {
-    const i = this.indexOf(word);
+    const i = this.indexOf(word, 0, word.length, 0, '');
+    return i < 0 ? 0 : this.frequencies[i];
+  }
+
+  /** See the function `frequencyAt`: the same answer as `frequency` of that string, without making it. */
+  frequencyAt(text: string, start: number, end: number, at = 0, replacement = ''): number {
+    const i = this.indexOf(text, start, end, at, replacement);
     return i < 0 ? 0 : this.frequencies[i];
   }
 
   has(word: string): boolean {
-    return this.indexOf(word) >= 0;
+    return this.indexOf(word, 0, word.length, 0, '') >= 0;
+  }
+
+  /** `has(text.slice(start, end))` without making the string. */
+  hasAt(text: string, start: number, end: number): boolean {
+    return this.indexOf(text, start, end, 0, '') >= 0;
   }
 
   forEach(callback: (word: string, frequency: number) => void): void {
@@ -119,32 +146,39 @@ export class CompactLexicon implements Lexicon {
     return (this.slots = slots);
   }
 
-  private indexOf(word: string): number {
-    const n = word.length;
-    if (n === 0) return -1;
+  /**
+   * The index of the word text[start, end), whose units from `at` on are overwritten by `replacement`'s
+   * (none when it is empty); -1 if it is no word.
+   */
+  private indexOf(text: string, start: number, end: number, at: number, replacement: string): number {
+    const n = end - start;
+    if (n <= 0) return -1;
     const slots = this.slots ?? this.buildSlots();
     const mask = slots.length - 1;
     const words = this.words;
     const offsets = this.offsets;
     const hashBits = this.hashBits;
     const hashMask = (1 << hashBits) - 1;
-    const hash = hashChars(word, 0, n);
+    const replaced = replacement.length;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (i - at >>> 0 < replaced ? replacement.charCodeAt(i - at) : text.charCodeAt(i)), 0x01000193);
+    const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     const check = hash & hashMask;
     for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];
       if (entry === 0) return -1;
       if ((entry & hashMask) !== check) continue;
       const index = (entry >>> hashBits) - 1;
-      const start = offsets[index];
-      if (offsets[index + 1] - start !== n) continue;
+      const from = offsets[index];
+      if (offsets[index + 1] - from !== n) continue;
       let k = 0;
-      while (k < n && words.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+      while (k < n && words.charCodeAt(from + k) === (start + k - at >>> 0 < replaced ? replacement.charCodeAt(start + k - at) : text.charCodeAt(start + k))) k++;
       if (k === n) return index;
     }
   }
 }
 
-/** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix). */
+/** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix; indexOf computes the same inline). */
 function hashChars(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

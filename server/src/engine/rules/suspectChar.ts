@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildLexiconData, CompactLexicon, type Lexicon, wordsWhere } from '../lexicon';
+import { buildLexiconData, CompactLexicon, frequencyAt, type Lexicon, wordsWhere } from '../lexicon';
 import { STANDARD_TERMS } from '../terms';
 import type { Token } from '../segmentation';
 import { LineFinding, LineRule } from './rule';
@@ -381,70 +381,109 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
   return out;
 }
 
-/** Log-probability of `word` as one word of the unigram model (an unknown single character gets a floor; a longer unknown string is no word). */
-function wordScore(word: string, lexicon: Lexicon, logTotal: number): number {
-  const f = lexicon.frequency(word);
-  return f > 0 ? Math.log(f) - logTotal : word.length === 1 ? Math.log(0.5) - logTotal : -Infinity;
+/** Log-probability of a word of `length` UTF-16 units with frequency `f` in the unigram model (an unknown single character gets a floor; a longer unknown string is no word). */
+function wordScore(f: number, length: number, logTotal: number): number {
+  return f > 0 ? Math.log(f) - logTotal : length === 1 ? Math.log(0.5) - logTotal : -Infinity;
 }
 
 /**
- * The characters around a suspect position (`text`, all Chinese, BMP) and what scoring needs of them,
- * computed on first use and then shared by every candidate replacement: the score of each substring and
- * the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover `k`
- * and the prefixes that end after it.
+ * The characters around a suspect position (text[a, a + n), all Chinese, BMP) and what scoring needs of
+ * them, computed on first use and then shared by every candidate replacement: the score of each substring
+ * and the best segmentation of each prefix. A replacement at `k` changes only the substrings that cover
+ * `k` and the prefixes that end after it. One window is scored at a time: `reset` reuses the same object
+ * and arrays for the next position (a window is scored a few hundred times per 10 K characters, and its
+ * arrays cost more to allocate than to use).
  */
 class ScoringWindow {
-  // Plain arrays: a window is scored a few hundred times per 10 K characters, and allocating a typed array costs more than its use.
-  private readonly scores: number[];
-  private prefixes?: number[];
+  private text = '';
+  /** Where the window starts in `text`, and its length. */
+  private a = 0;
+  private n = 0;
+  private lexicon!: Lexicon;
+  private logTotal = 0;
+  private readonly scores: number[] = [];
+  private readonly prefixes: number[] = [];
+  private prefixesKnown = false;
+  /** The prefix scores of a replaced window (scratch). */
+  private readonly replacedPrefixes: number[] = [];
 
-  constructor(
-    readonly text: string,
-    private readonly lexicon: Lexicon,
-    private readonly logTotal: number,
-  ) {
-    this.scores = new Array<number>(text.length * PARAMS.maxWord).fill(NaN);
+  reset(text: string, a: number, n: number, lexicon: Lexicon, logTotal: number): this {
+    this.text = text;
+    this.a = a;
+    this.n = n;
+    this.lexicon = lexicon;
+    this.logTotal = logTotal;
+    const scores = this.scores;
+    const size = n * PARAMS.maxWord;
+    for (let j = 0; j < size; j++) {
+      if (j < scores.length) scores[j] = NaN;
+      else scores.push(NaN);
+    }
+    this.prefixesKnown = false;
+    return this;
   }
 
-  score(start: number, length: number): number {
+  private score(start: number, length: number): number {
     const at = start * PARAMS.maxWord + length - 1;
     let s = this.scores[at];
-    if (Number.isNaN(s)) this.scores[at] = s = wordScore(this.text.slice(start, start + length), this.lexicon, this.logTotal);
+    if (Number.isNaN(s)) {
+      const from = this.a + start;
+      this.scores[at] = s = wordScore(frequencyAt(this.lexicon, this.text, from, from + length), length, this.logTotal);
+    }
     return s;
   }
 
+  /** Best score of the whole window as it is. */
+  bestScore(): number {
+    return this.bestPrefixes()[this.n];
+  }
+
   /** Best score of the prefixes of the window as it is; the last entry is the whole window's. */
-  bestPrefixes(): number[] {
-    if (!this.prefixes) {
-      const best = new Array<number>(this.text.length + 1).fill(0);
+  private bestPrefixes(): number[] {
+    const best = this.prefixes;
+    if (!this.prefixesKnown) {
+      for (let j = 0; j <= this.n; j++) {
+        if (j < best.length) best[j] = 0;
+        else best.push(0);
+      }
       this.bestSegmentation(best, 0, '', 0, 0);
-      this.prefixes = best;
+      this.prefixesKnown = true;
     }
-    return this.prefixes;
+    return best;
   }
 
   /** Best score of the window with `replacement` written over the characters from `k` on. */
   scoreReplaced(k: number, replacement: string): number {
-    const end = k + replacement.length;
-    const replaced = this.text.slice(0, k) + replacement + this.text.slice(end);
-    return this.bestSegmentation(this.bestPrefixes().slice(), k, replaced, k, end);
+    const prefixes = this.bestPrefixes();
+    const best = this.replacedPrefixes;
+    // Entries after `k` are computed before they are read.
+    for (let j = 0; j <= this.n; j++) {
+      const value = j <= k ? prefixes[j] : 0;
+      if (j < best.length) best[j] = value;
+      else best.push(value);
+    }
+    return this.bestSegmentation(best, k, replacement, k, k + replacement.length);
   }
 
   /**
    * Best log-probability of segmenting the window into dictionary words (a unigram model): `best[e]` is
    * the best score of the first `e` characters. Entries up to `from` are taken as they are (a replacement
    * after them leaves them unchanged), the rest are computed. Substrings that overlap [changedStart,
-   * changedEnd) are scored in `replaced` (nothing is changed when the range is empty).
+   * changedEnd) are scored with `replacement` written over the window from changedStart on (nothing is
+   * changed when the range is empty).
    */
-  private bestSegmentation(best: number[], from: number, replaced: string, changedStart: number, changedEnd: number): number {
-    const n = this.text.length;
+  private bestSegmentation(best: number[], from: number, replacement: string, changedStart: number, changedEnd: number): number {
+    const n = this.n;
+    const a = this.a;
     for (let end = from + 1; end <= n; end++) {
       best[end] = -Infinity;
       for (let len = 1; len <= PARAMS.maxWord && len <= end; len++) {
         const start = end - len;
         if (best[start] === -Infinity) continue;
         const s =
-          start >= changedEnd || end <= changedStart ? this.score(start, len) : wordScore(replaced.slice(start, end), this.lexicon, this.logTotal);
+          start >= changedEnd || end <= changedStart
+            ? this.score(start, len)
+            : wordScore(frequencyAt(this.lexicon, this.text, a + start, a + end, a + changedStart, replacement), len, this.logTotal);
         if (s === -Infinity) continue;
         const total = best[start] + s;
         if (total > best[end]) best[end] = total;
@@ -453,6 +492,9 @@ class ScoringWindow {
     return best[n];
   }
 }
+
+/** The one window being scored (see ScoringWindow). */
+const scoringWindow = new ScoringWindow();
 
 const COST: Record<Candidate['kind'], () => number> = {
   sound: () => PARAMS.soundCost,
@@ -526,7 +568,7 @@ export function inKnownWord(text: string, i: number): boolean {
     for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
       // The window's pairs are (s, s + 1) … (s + len - 2, s + len - 1).
       if (s <= brokenBefore || s + len - 2 >= brokenAfter) continue;
-      if (words.has(text.slice(s, s + len))) return true;
+      if (words.hasAt(text, s, s + len)) return true;
     }
   }
   return false;
@@ -607,14 +649,22 @@ function nameFollows(text: string, end: number): boolean {
   return NAME_SUFFIX.test(text);
 }
 
-/** The characters around [start, end): up to `context` Chinese characters on each side, within the run of Chinese text; `k` is where `start` falls. */
-function contextWindow(text: string, start: number, end: number): { window: string; k: number } {
+/** Where the characters around [start, end) start: up to `context` Chinese characters before it, within the run of Chinese text. */
+function windowStart(text: string, start: number): number {
   let a = start;
   while (a > 0 && start - a < PARAMS.context && isHanCode(text.charCodeAt(a - 1))) a--;
+  return a;
+}
+
+/** Where the characters around [start, end) end: up to `context` Chinese characters after it, within the run of Chinese text. */
+function windowEnd(text: string, end: number): number {
   let b = end;
   while (b < text.length && b - end < PARAMS.context && isHanCode(text.charCodeAt(b))) b++;
-  return { window: text.slice(a, b), k: start - a };
+  return b;
 }
+
+/** The places a new word may take in suggestReplacements (start and length within the window, in pairs; scratch reused by every call). */
+const spanScratch: number[] = [];
 
 /**
  * False when `suggestReplacements` certainly finds nothing at `i` because no candidate can stand next to
@@ -645,41 +695,47 @@ export function suggestReplacements(
   if (!replaceable(text, i, lexicon, tables)) return [];
   const { bigrams, wild } = tables;
   const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
-  const { window, k } = contextWindow(text, i, i + 1);
-  const a = i - k;
-  const n = window.length;
+  // The window: text[a, a + n), the position at k within it.
+  const a = windowStart(text, i);
+  const k = i - a;
+  const n = windowEnd(text, i + 1) - a;
   const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
   // The places a new word may take (start and length within the window, in the order they are tried): it
   // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
   // leave 策 alone), the original characters there must not form a trusted word, and the characters it
   // keeps must be able to stand next to each other in some usable word (the pair index).
-  const spans: number[] = [];
+  const spans = spanScratch;
+  let spanCount = 0;
   let longSpans = false;
   for (let len = 2; len <= PARAMS.maxWord; len++) {
     for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
       if (token && (a + s > token.start || a + s + len < token.end)) continue;
       let keptPairsUsable = true;
       for (let j = s; j + 1 < s + len && keptPairsUsable; j++) {
-        if (j !== k && j + 1 !== k) keptPairsUsable = hasPair(window.charCodeAt(j), window.charCodeAt(j + 1));
+        if (j !== k && j + 1 !== k) keptPairsUsable = hasPair(text.charCodeAt(a + j), text.charCodeAt(a + j + 1));
       }
-      if (!keptPairsUsable || lexicon.frequency(window.slice(s, s + len)) >= PARAMS.trustedWord) continue;
-      spans.push(s, len);
+      if (!keptPairsUsable || frequencyAt(lexicon, text, a + s, a + s + len) >= PARAMS.trustedWord) continue;
+      if (spanCount < spans.length) spans[spanCount] = s;
+      else spans.push(s);
+      if (spanCount + 1 < spans.length) spans[spanCount + 1] = len;
+      else spans.push(len);
+      spanCount += 2;
       if (len >= 3) longSpans = true;
     }
   }
   // No place for a new word: no candidate can pass the filter below.
-  if (spans.length === 0) return [];
+  if (spanCount === 0) return [];
   const original = text[i];
   let extra: Candidate[] | undefined;
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
   if (wild && PARAMS.wildCost < Infinity && longSpans) {
     let known: Set<string> | undefined;
-    const surrounded = k > 0 && k + 1 < n && wild.around.has(window.charCodeAt(k - 1), window.charCodeAt(k + 1));
+    const surrounded = k > 0 && k + 1 < n && wild.around.has(text.charCodeAt(i - 1), text.charCodeAt(i + 1));
     for (let len = 3; len <= PARAMS.maxWord; len++) {
       for (let s = Math.max(0, k - len + 1); s <= k && s + len <= n; s++) {
         // The pattern's open position is inside it (the index has open edges only with wildEdges on).
         if (s < k && k < s + len - 1 ? !surrounded : !PARAMS.wildEdges) continue;
-        const completions = wild.completions.get(window.slice(s, k) + '?' + window.slice(k + 1, s + len));
+        const completions = wild.completions.get(text.slice(a + s, i) + '?' + text.slice(i + 1, a + s + len));
         if (!completions) continue;
         known ??= new Set(candidates.map((c) => c.char));
         extra ??= [];
@@ -691,38 +747,48 @@ export function suggestReplacements(
       }
     }
   }
-  const before = k > 0 ? window.charCodeAt(k - 1) : -1;
-  const after = k + 1 < n ? window.charCodeAt(k + 1) : -1;
+  const before = k > 0 ? text.charCodeAt(i - 1) : -1;
+  const after = k + 1 < n ? text.charCodeAt(i + 1) : -1;
   let scoring: ScoringWindow | undefined;
   const out: Suggestion[] = [];
   const total = candidates.length + (extra?.length ?? 0);
   for (let m = 0; m < total; m++) {
     const fromList = m < candidates.length;
     const c = fromList ? codes[m] : extra![m - candidates.length].char.charCodeAt(0);
+    // Whether the replacement can stand next to the character before it (after it) in some word.
+    const pairsBefore = before >= 0 && hasPair(before, c);
+    const pairsAfter = after >= 0 && hasPair(c, after);
     // A replacement that sounds or looks alike can only form a word with a neighbour it can stand next to in some word.
-    if (bigrams && fromList && !(before >= 0 && bigrams.has(before, c)) && !(after >= 0 && bigrams.has(c, after))) continue;
+    if (bigrams && fromList && !pairsBefore && !pairsAfter) continue;
     const candidate = fromList ? candidates[m] : extra![m - candidates.length];
+    const char = candidate.char;
     // Quick filter: the candidate must form a frequent word in one of the spans (the most frequent one wins).
-    let word = '';
     let wordFreq = 0;
-    let wordStart = 0;
-    for (let p = 0; p < spans.length; p += 2) {
+    let wordAt = 0;
+    let wordLength = 0;
+    for (let p = 0; p < spanCount; p += 2) {
       const s = spans[p];
       const len = spans[p + 1];
       if (candidate.kind === 'any' && len < 3) continue;
-      if ((s < k && !hasPair(window.charCodeAt(k - 1), c)) || (k + 1 < s + len && !hasPair(c, window.charCodeAt(k + 1)))) continue;
-      const replaced = window.slice(s, k) + candidate.char + window.slice(k + 1, s + len);
-      const f = lexicon.frequency(replaced);
+      // (A span that starts before k has a character before k, and one that ends after it a character after it.)
+      if ((s < k && !pairsBefore) || (k + 1 < s + len && !pairsAfter)) continue;
+      const f =
+        char.length === 1
+          ? frequencyAt(lexicon, text, a + s, a + s + len, i, char)
+          : lexicon.frequency(text.slice(a + s, i) + char + text.slice(i + 1, a + s + len));
       if (f >= PARAMS.minNewWord && f > wordFreq) {
-        word = replaced;
         wordFreq = f;
-        wordStart = a + s;
+        wordAt = s;
+        wordLength = len;
       }
     }
-    if (!word) continue;
-    scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
-    const gain = scoring.scoreReplaced(k, candidate.char) - scoring.bestPrefixes()[n] - COST[candidate.kind]();
-    if (gain >= PARAMS.threshold) out.push({ char: candidate.char, gain, word, wordStart, kind: candidate.kind });
+    if (wordFreq === 0) continue;
+    scoring ??= scoringWindow.reset(text, a, n, lexicon, Math.log(lexicon.total));
+    const gain = scoring.scoreReplaced(k, char) - scoring.bestScore() - COST[candidate.kind]();
+    if (gain >= PARAMS.threshold) {
+      const word = text.slice(a + wordAt, i) + char + text.slice(i + 1, a + wordAt + wordLength);
+      out.push({ char, gain, word, wordStart: a + wordAt, kind: candidate.kind });
+    }
   }
   return out.sort((x, y) => y.gain - x.gain);
 }
@@ -739,9 +805,11 @@ export interface PairSuggestion {
 export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
   const index = pairIndex(lexicon);
   if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
-  if (lexicon.frequency(text.slice(i, i + 2)) >= PARAMS.trustedWord) return [];
+  if (frequencyAt(lexicon, text, i, i + 2) >= PARAMS.trustedWord) return [];
   const { syllableIdsOf } = pinyinIndex();
-  const { window, k } = contextWindow(text, i, i + 2);
+  const a = windowStart(text, i);
+  const k = i - a;
+  const n = windowEnd(text, i + 2) - a;
   let scoring: ScoringWindow | undefined;
   const out: PairSuggestion[] = [];
   const seen = new Set<string>();
@@ -752,8 +820,8 @@ export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSug
       for (const word of index.get(syllablePair(x, y)) ?? []) {
         if (seen.has(word) || word.charCodeAt(0) === first || word.charCodeAt(1) === second) continue;
         seen.add(word);
-        scoring ??= new ScoringWindow(window, lexicon, Math.log(lexicon.total));
-        const gain = scoring.scoreReplaced(k, word) - scoring.bestPrefixes()[window.length] - PARAMS.pairCost;
+        scoring ??= scoringWindow.reset(text, a, n, lexicon, Math.log(lexicon.total));
+        const gain = scoring.scoreReplaced(k, word) - scoring.bestScore() - PARAMS.pairCost;
         if (gain >= PARAMS.threshold) out.push({ word, gain });
       }
     }
