@@ -104,7 +104,10 @@ function charShapes(): Record<string, string> {
   return (shapes ??= readDataTable<Record<string, string>>('char-shapes.json'));
 }
 
+let pinyinTables: { syllablesOf: Map<string, string[]>; syllableIdsOf: Map<number, number[]>; charsOf: Map<string, string> } | undefined;
+
 function pinyinIndex(): { syllablesOf: Map<string, string[]>; syllableIdsOf: Map<number, number[]>; charsOf: Map<string, string> } {
+  if (pinyinTables) return pinyinTables;
   if (!syllablesOf || !syllableIdsOf || !charsOf) {
     syllablesOf = new Map();
     syllableIdsOf = new Map();
@@ -124,7 +127,7 @@ function pinyinIndex(): { syllablesOf: Map<string, string[]>; syllableIdsOf: Map
       id++;
     }
   }
-  return { syllablesOf, syllableIdsOf, charsOf };
+  return (pinyinTables = { syllablesOf, syllableIdsOf, charsOf });
 }
 
 export interface Candidate {
@@ -273,6 +276,7 @@ function syllablePair(x: number, y: number): number {
 }
 
 const NO_IDS: number[] = [];
+const NO_WORDS: string[] = [];
 
 function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
   return wordIndexes(lexicon)?.pairs;
@@ -685,21 +689,27 @@ function replaceable(text: string, i: number, lexicon: Lexicon, tables = tablesF
 }
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
-export function suggestReplacements(
-  text: string,
-  i: number,
-  lexicon: Lexicon,
-  token?: { start: number; end: number },
-  tables = tablesFor(lexicon),
-): Suggestion[] {
-  if (!replaceable(text, i, lexicon, tables)) return [];
+export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }, tables = tablesFor(lexicon)): Suggestion[] {
+  return replacementsAt(text, i, lexicon, token, tables) ?? [];
+}
+
+/** Suggestions, best first (the larger gain first). */
+function byGain(x: { gain: number }, y: { gain: number }): number {
+  return y.gain - x.gain;
+}
+
+/**
+ * suggestReplacements, with undefined for none: the check asks at ~20 % of all characters, and most
+ * positions get none (no array is made for them).
+ */
+function replacementsAt(text: string, i: number, lexicon: Lexicon, token: { start: number; end: number } | undefined, tables: LexiconTables): Suggestion[] | undefined {
+  if (!replaceable(text, i, lexicon, tables)) return undefined;
   const { bigrams, wild } = tables;
   const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
   // The window: text[a, a + n), the position at k within it.
   const a = windowStart(text, i);
   const k = i - a;
   const n = windowEnd(text, i + 1) - a;
-  const hasPair = (left: number, right: number) => !bigrams || bigrams.has(left, right);
   // The places a new word may take (start and length within the window, in the order they are tried): it
   // must cover the whole token the character is in (施策 in 因城施策 is not repaired by 城市, which would
   // leave 策 alone), the original characters there must not form a trusted word, and the characters it
@@ -712,7 +722,7 @@ export function suggestReplacements(
       if (token && (a + s > token.start || a + s + len < token.end)) continue;
       let keptPairsUsable = true;
       for (let j = s; j + 1 < s + len && keptPairsUsable; j++) {
-        if (j !== k && j + 1 !== k) keptPairsUsable = hasPair(text.charCodeAt(a + j), text.charCodeAt(a + j + 1));
+        if (j !== k && j + 1 !== k) keptPairsUsable = !bigrams || bigrams.has(text.charCodeAt(a + j), text.charCodeAt(a + j + 1));
       }
       if (!keptPairsUsable || frequencyAt(lexicon, text, a + s, a + s + len) >= PARAMS.trustedWord) continue;
       if (spanCount < spans.length) spans[spanCount] = s;
@@ -724,7 +734,7 @@ export function suggestReplacements(
     }
   }
   // No place for a new word: no candidate can pass the filter below.
-  if (spanCount === 0) return [];
+  if (spanCount === 0) return undefined;
   const original = text[i];
   let extra: Candidate[] | undefined;
   // Any character may complete a long frequent word; such a candidate needs a span of three or more.
@@ -750,14 +760,14 @@ export function suggestReplacements(
   const before = k > 0 ? text.charCodeAt(i - 1) : -1;
   const after = k + 1 < n ? text.charCodeAt(i + 1) : -1;
   let scoring: ScoringWindow | undefined;
-  const out: Suggestion[] = [];
+  let out: Suggestion[] | undefined;
   const total = candidates.length + (extra?.length ?? 0);
   for (let m = 0; m < total; m++) {
     const fromList = m < candidates.length;
     const c = fromList ? codes[m] : extra![m - candidates.length].char.charCodeAt(0);
     // Whether the replacement can stand next to the character before it (after it) in some word.
-    const pairsBefore = before >= 0 && hasPair(before, c);
-    const pairsAfter = after >= 0 && hasPair(c, after);
+    const pairsBefore = before >= 0 && (!bigrams || bigrams.has(before, c));
+    const pairsAfter = after >= 0 && (!bigrams || bigrams.has(c, after));
     // A replacement that sounds or looks alike can only form a word with a neighbour it can stand next to in some word.
     if (bigrams && fromList && !pairsBefore && !pairsAfter) continue;
     const candidate = fromList ? candidates[m] : extra![m - candidates.length];
@@ -787,10 +797,10 @@ export function suggestReplacements(
     const gain = scoring.scoreReplaced(k, char) - scoring.bestScore() - COST[candidate.kind]();
     if (gain >= PARAMS.threshold) {
       const word = text.slice(a + wordAt, i) + char + text.slice(i + 1, a + wordAt + wordLength);
-      out.push({ char, gain, word, wordStart: a + wordAt, kind: candidate.kind });
+      (out ??= []).push({ char, gain, word, wordStart: a + wordAt, kind: candidate.kind });
     }
   }
-  return out.sort((x, y) => y.gain - x.gain);
+  return out?.sort(byGain);
 }
 
 export interface PairSuggestion {
@@ -803,30 +813,36 @@ export interface PairSuggestion {
  * ranked by gain: 淡味 → 单位, 墙画 → 强化.
  */
 export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
+  return pairsAt(text, i, lexicon) ?? [];
+}
+
+/** suggestPairs, with undefined for none. */
+function pairsAt(text: string, i: number, lexicon: Lexicon): PairSuggestion[] | undefined {
   const index = pairIndex(lexicon);
-  if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return [];
-  if (frequencyAt(lexicon, text, i, i + 2) >= PARAMS.trustedWord) return [];
+  if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return undefined;
+  if (frequencyAt(lexicon, text, i, i + 2) >= PARAMS.trustedWord) return undefined;
   const { syllableIdsOf } = pinyinIndex();
   const a = windowStart(text, i);
   const k = i - a;
   const n = windowEnd(text, i + 2) - a;
   let scoring: ScoringWindow | undefined;
-  const out: PairSuggestion[] = [];
-  const seen = new Set<string>();
+  let out: PairSuggestion[] | undefined;
+  let seen: Set<string> | undefined;
   const first = text.charCodeAt(i);
   const second = text.charCodeAt(i + 1);
   for (const x of syllableIdsOf.get(first) ?? NO_IDS) {
     for (const y of syllableIdsOf.get(second) ?? NO_IDS) {
-      for (const word of index.get(syllablePair(x, y)) ?? []) {
+      for (const word of index.get(syllablePair(x, y)) ?? NO_WORDS) {
+        seen ??= new Set();
         if (seen.has(word) || word.charCodeAt(0) === first || word.charCodeAt(1) === second) continue;
         seen.add(word);
         scoring ??= scoringWindow.reset(text, a, n, lexicon, Math.log(lexicon.total));
         const gain = scoring.scoreReplaced(k, word) - scoring.bestScore() - PARAMS.pairCost;
-        if (gain >= PARAMS.threshold) out.push({ word, gain });
+        if (gain >= PARAMS.threshold) (out ??= []).push({ word, gain });
       }
     }
   }
-  return out.sort((p, q) => q.gain - p.gain);
+  return out?.sort(byGain);
 }
 
 /**
@@ -864,6 +880,45 @@ export function quotedRanges(text: string): Uint8Array {
   return inside;
 }
 
+// The findings are made outside the check's loops: a closure there (the fixes' `map`) would make the
+// loops allocate a context object for every token.
+
+/** The finding for the character at `i`, with its replacements (best first). */
+function replacementFinding(text: string, i: number, suggestions: Suggestion[]): LineFinding & { gain: number } {
+  const best = suggestions[0];
+  const list = suggestions.slice(0, PARAMS.suggestions);
+  return {
+    start: i,
+    end: i + 1,
+    gain: best.gain,
+    ...severityFor(best.gain, best.word, best.kind === 'any'),
+    // The original characters of the suspected word: if they recur in the document, they are a
+    // name or a coinage, not a typo (the linter drops the finding then).
+    key: text.slice(best.wordStart, best.wordStart + best.word.length),
+    message: `疑似错别字：“${text[i]}”可能应为“${best.char}”（${best.word}）${list.length > 1 ? `，也可能是${list.slice(1).map((s) => `“${s.char}”`).join('、')}` : ''}`,
+    fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
+  };
+}
+
+/** The finding for the two characters at `i` and `i + 1`, with the words they may stand for (best first). */
+function pairFinding(text: string, i: number, suggestions: PairSuggestion[]): LineFinding & { gain: number } {
+  const best = suggestions[0];
+  const shown = suggestions.slice(0, PARAMS.suggestions);
+  const original = text.slice(i, i + 2);
+  return {
+    start: i,
+    end: i + 2,
+    gain: best.gain,
+    // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
+    // long document that does not use the suggested word, only a hint (医养 → 一样, 引育 → 银鱼).
+    severity: 'information',
+    corroboration: { word: best.word, otherwise: 'hint', times: PARAMS.corroboratingUses },
+    key: original,
+    message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
+    fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
+  };
+}
+
 export const suspectChar: LineRule = {
   id: 'suspect-char',
   description: '疑似错别字：按分词与词频找出连不成词的字，提示读音或字形相近、能组成常用词的字',
@@ -883,33 +938,20 @@ export const suspectChar: LineRule = {
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
-      let bestList: Suggestion[] = [];
+      let bestList: Suggestion[] | undefined;
       // `deliberate`, with the name test (which depends on the token only) done once per token.
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
         if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i)) continue;
-        const list = suggestReplacements(text, i, lexicon, token, tables);
-        if (list.length && (bestAt < 0 || list[0].gain > bestList[0].gain)) {
+        const list = replacementsAt(text, i, lexicon, token, tables);
+        if (list && (bestAt < 0 || list[0].gain > bestList![0].gain)) {
           bestAt = i;
           bestList = list;
         }
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
-      if (bestAt < 0 || inOwnPhrases(text, token)) continue;
-      const i = bestAt;
-      const best = bestList[0];
-      const list = bestList.slice(0, PARAMS.suggestions);
-      found.push({
-        start: i,
-        end: i + 1,
-        gain: best.gain,
-        ...severityFor(best.gain, best.word, best.kind === 'any'),
-        // The original characters of the suspected word: if they recur in the document, they are a
-        // name or a coinage, not a typo (the linter drops the finding then).
-        key: text.slice(best.wordStart, best.wordStart + best.word.length),
-        message: `疑似错别字：“${text[i]}”可能应为“${best.char}”（${best.word}）${list.length > 1 ? `，也可能是${list.slice(1).map((s) => `“${s.char}”`).join('、')}` : ''}`,
-        fixes: list.map((s) => ({ title: `改为“${s.char}”（${s.word}）`, edits: [{ start: i, end: i + 1, newText: s.char }], safe: false })),
-      });
+      if (bestAt < 0 || !bestList || inOwnPhrases(text, token)) continue;
+      found.push(replacementFinding(text, bestAt, bestList));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
     for (let t = 0; t < tokens.length; t++) {
@@ -919,26 +961,11 @@ export const suspectChar: LineRule = {
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
-      const pairEnd = { start: i, end: i + 2 };
       // `deliberate` at i and at i + 1, with the name test (the same for both) done once.
-      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, pairEnd.end) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
-      const list = suggestPairs(text, i, lexicon);
-      if (!list.length || inOwnPhrases(text, pairEnd)) continue;
-      const best = list[0];
-      const shown = list.slice(0, PARAMS.suggestions);
-      const original = text.slice(i, i + 2);
-      found.push({
-        start: i,
-        end: i + 2,
-        gain: best.gain,
-        // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
-        // long document that does not use the suggested word, only a hint (医养 → 一样, 引育 → 银鱼).
-        severity: 'information',
-        corroboration: { word: best.word, otherwise: 'hint', times: PARAMS.corroboratingUses },
-        key: original,
-        message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
-        fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
-      });
+      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
+      const list = pairsAt(text, i, lexicon);
+      if (!list || inOwnPhrases(text, { start: i, end: i + 2 })) continue;
+      found.push(pairFinding(text, i, list));
     }
     // Overlapping findings: the one with the larger gain wins.
     if (found.length === 0) return [];
