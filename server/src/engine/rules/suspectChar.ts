@@ -671,22 +671,11 @@ function windowEnd(text: string, end: number): number {
 const spanScratch: number[] = [];
 
 /**
- * False when `suggestReplacements` certainly finds nothing at `i` because no candidate can stand next to
- * either neighbour in a word and no character can complete a word there (which needs both neighbours
- * around an inner open position): true for ~1 position in 3, and a few probes of the pair filter.
+ * Per sound/shape candidate of the position being looked at (scratch, reused by every call): 1 if it can
+ * stand after the character before the position in some usable word (the pair filter), 2 if it can stand
+ * before the character after it.
  */
-function replaceable(text: string, i: number, lexicon: Lexicon, tables = tablesFor(lexicon)): boolean {
-  const { bigrams, wild } = tables;
-  if (!bigrams || (wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) || PARAMS.context === 0) return true;
-  const left = i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
-  const right = i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
-  if (wild && PARAMS.wildCost < Infinity && left >= 0 && right >= 0 && wild.around.has(left, right)) return true;
-  const { codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
-  for (let m = 0; m < codes.length; m++) {
-    if ((left >= 0 && bigrams.has(left, codes[m])) || (right >= 0 && bigrams.has(codes[m], right))) return true;
-  }
-  return false;
-}
+let pairFlags = new Uint8Array(64);
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
 export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }, tables = tablesFor(lexicon)): Suggestion[] {
@@ -703,9 +692,31 @@ function byGain(x: { gain: number }, y: { gain: number }): number {
  * positions get none (no array is made for them).
  */
 function replacementsAt(text: string, i: number, lexicon: Lexicon, token: { start: number; end: number } | undefined, tables: LexiconTables): Suggestion[] | undefined {
-  if (!replaceable(text, i, lexicon, tables)) return undefined;
   const { bigrams, wild } = tables;
   const { candidates, codes } = cachedCandidates(text.charCodeAt(i), lexicon, tables);
+  // The characters before and after the position within the window (-1: none).
+  const before = PARAMS.context > 0 && i > 0 && isHanCode(text.charCodeAt(i - 1)) ? text.charCodeAt(i - 1) : -1;
+  const after = PARAMS.context > 0 && i + 1 < text.length && isHanCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : -1;
+  if (pairFlags.length < codes.length) pairFlags = new Uint8Array(codes.length * 2);
+  const flags = pairFlags;
+  // Candidates before `probed` have their pairFlags.
+  let probed = 0;
+  // A quick test: nothing is found here when no candidate can stand next to either neighbour in a word and
+  // no character can complete a word (which needs both neighbours around an inner open position): ~2
+  // positions in 3 end here, before the window's spans and lookups. It probes the candidates up to the
+  // first that passes; the loop below reads their flags instead of probing them again.
+  if (bigrams && !(wild && PARAMS.wildCost < Infinity && PARAMS.wildEdges) && PARAMS.context !== 0) {
+    if (!(wild && PARAMS.wildCost < Infinity && before >= 0 && after >= 0 && wild.around.has(before, after))) {
+      let any = false;
+      while (!any && probed < codes.length) {
+        const c = codes[probed];
+        const f = (before >= 0 && bigrams.has(before, c) ? 1 : 0) | (after >= 0 && bigrams.has(c, after) ? 2 : 0);
+        flags[probed++] = f;
+        any = f !== 0;
+      }
+      if (!any) return undefined;
+    }
+  }
   // The window: text[a, a + n), the position at k within it.
   const a = windowStart(text, i);
   const k = i - a;
@@ -757,8 +768,6 @@ function replacementsAt(text: string, i: number, lexicon: Lexicon, token: { star
       }
     }
   }
-  const before = k > 0 ? text.charCodeAt(i - 1) : -1;
-  const after = k + 1 < n ? text.charCodeAt(i + 1) : -1;
   let scoring: ScoringWindow | undefined;
   let out: Suggestion[] | undefined;
   const total = candidates.length + (extra?.length ?? 0);
@@ -766,8 +775,12 @@ function replacementsAt(text: string, i: number, lexicon: Lexicon, token: { star
     const fromList = m < candidates.length;
     const c = fromList ? codes[m] : extra![m - candidates.length].char.charCodeAt(0);
     // Whether the replacement can stand next to the character before it (after it) in some word.
-    const pairsBefore = before >= 0 && (!bigrams || bigrams.has(before, c));
-    const pairsAfter = after >= 0 && (!bigrams || bigrams.has(c, after));
+    const f =
+      fromList && m < probed
+        ? flags[m]
+        : (before >= 0 && (!bigrams || bigrams.has(before, c)) ? 1 : 0) | (after >= 0 && (!bigrams || bigrams.has(c, after)) ? 2 : 0);
+    const pairsBefore = (f & 1) !== 0;
+    const pairsAfter = (f & 2) !== 0;
     // A replacement that sounds or looks alike can only form a word with a neighbour it can stand next to in some word.
     if (bigrams && fromList && !pairsBefore && !pairsAfter) continue;
     const candidate = fromList ? candidates[m] : extra![m - candidates.length];
