@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, lengthsOf, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
+import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, frequencyAt, lengthsOf, type Lexicon, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
 import type { LineRule } from '../../server/src/engine/rules/rule';
 import {
   candidatesFor,
@@ -30,6 +30,31 @@ const small = new CompactLexicon(
     ['加', 9000], ['强', 8000], ['冶金', 900], ['制度', 30000], ['制', 5000], ['度', 6000], ['渡', 900], ['财务', 9000],
   ]),
 );
+
+test('frequencyAt and hasAt answer as frequency and has of the substring (with a replacement written over it)', () => {
+  // Every range of a text made of the lexicon's characters, with every replacement of one or two units at
+  // every place: the compact lexicon's answer, the fallback's (a lexicon without frequencyAt) and frequency
+  // of the string itself agree.
+  const text = '加强政冶建设财务制渡';
+  const plain: Lexicon = { frequency: (w) => small.frequency(w), has: (w) => small.has(w), total: small.total, size: small.size };
+  let words = 0;
+  for (const replacement of ['', '治', '度', '政治', '𠮷']) {
+    for (let at = 0; at < text.length; at++) {
+      const overwritten = replacement ? text.slice(0, at) + replacement + text.slice(at + replacement.length) : text;
+      for (let start = 0; start < text.length; start++) {
+        for (let end = start; end <= Math.min(text.length, start + 5); end++) {
+          const expected = small.frequency(overwritten.slice(start, end));
+          if (expected > 0) words++;
+          assert.equal(small.frequencyAt(text, start, end, at, replacement), expected, `${overwritten.slice(start, end)} (${start}, ${end}, ${at}, ${replacement})`);
+          assert.equal(frequencyAt(small, text, start, end, at, replacement), expected);
+          assert.equal(frequencyAt(plain, text, start, end, at, replacement), expected);
+          if (!replacement) assert.equal(small.hasAt(text, start, end), small.has(text.slice(start, end)));
+        }
+      }
+    }
+  }
+  assert.ok(words > 100, 'the ranges include many words');
+});
 
 test('the compact lexicon answers frequencies by hash lookup and parses the jieba format', () => {
   assert.equal(small.frequency('政治'), 50000);

@@ -172,8 +172,8 @@ export class CompactLexicon implements Lexicon {
   }
 
   /**
-   * The same for text[start, end) whose units from `at` on are overwritten by `replacement`'s (the two are
-   * separate: the plain one, asked most, stays small enough to be inlined).
+   * The same for text[start, end) whose units from `at` on are overwritten by `replacement`'s (kept apart:
+   * the plain lookup, asked most, needs no test per character).
    */
   private indexOfReplaced(text: string, start: number, end: number, at: number, replacement: string): number {
     const n = end - start;
