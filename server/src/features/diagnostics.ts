@@ -72,7 +72,8 @@ export class DiagnosticsPublisher {
       const last = this.lastSent.get(uri);
       if (last && last.version === document.version && sameDiagnostics(last.diagnostics, diagnostics)) return;
       this.lastSent.set(uri, { version: document.version, diagnostics });
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      // The notices go out before the diagnostics they explain: a client (or test) that reacts to this
+      // version's diagnostics has them already.
       if (result.structureOnly && !this.sizeWarned.has(uri)) {
         this.sizeWarned.add(uri);
         const size = result.findings.find((f) => f.rule === 'document-size');
@@ -85,6 +86,7 @@ export class DiagnosticsPublisher {
             '改掉一些后其余的会陆续标出；上限可在设置 gongwen.maxNumberOfProblems 中调整，命令行 gongwen check 列出全部。',
         );
       }
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       if (first) this.onFirstPublish();
     } catch (error) {
       // A bug in one rule must not take the server down with the user's document.
