@@ -6,12 +6,14 @@
 //    (~110 MB per loaded copy) although gongwen never extracts keywords: the extractor now shares the
 //    segmenter's dictionary, and the binding exposes `sharedDictionary: true`;
 //  - `cutLengths(text, hmm)`: cut()'s words as their lengths in UTF-16 code units (a Uint32Array), without
-//    a JavaScript string per word — a third of the time segmentation took (docs/notes/perf.md).
-// A binary with both is "patched"; any other one is rebuilt.
+//    a JavaScript string per word — half the time segmentation took (docs/notes/perf.md);
+//  - one dictionary per process: the worker threads that load the same files share it (`dictionaryPerProcess:
+//    true`; `load(…, shared: false)` for a thread that inserts words).
+// A binary with all three is "patched"; any other one is rebuilt.
 //
 //  1. patch-package applies patches/ to the sources in node_modules (idempotent).
 //  2. nodejieba's own install step has already built (or downloaded) its binary from the unpatched
-//     sources, so when the installed binary lacks `sharedDictionary` or `cutLengths` it is rebuilt with node-gyp — in a
+//     sources, so when the installed binary lacks one of the markers above it is rebuilt with node-gyp — in a
 //     temporary copy of the sources. The new binary replaces the installed one only after it has loaded
 //     the dictionaries and segmented a sentence in a separate process.
 // Any failure leaves the working (unpatched) binary in place and says why: segmentation works as
@@ -33,7 +35,8 @@ const warn = (s) =>
 /** Whether a nodejieba binary loads, and whether it is the patched one. Runs in a child process. */
 export function binaryState(file) {
   if (!fs.existsSync(file)) return 'missing';
-  const code = 'const b = require(process.argv[1]); process.stdout.write(String(b.sharedDictionary === true && typeof b.cutLengths === "function"))';
+  const code =
+    'const b = require(process.argv[1]); process.stdout.write(String(b.sharedDictionary === true && typeof b.cutLengths === "function" && b.dictionaryPerProcess === true))';
   const probe = spawnSync(process.execPath, ['-e', code, file], {
     encoding: 'utf8',
     timeout: 60_000,
@@ -134,12 +137,12 @@ export function main(argv = process.argv.slice(2)) {
   const installed = path.join(nodejiebaDir, 'build', 'Release', 'nodejieba.node');
   if (argv.includes('--check')) {
     const state = binaryState(installed);
-    log(`nodejieba 二进制：${{ patched: '已打补丁（共用词典，按长度返回分词）', unpatched: '未打补丁（词典加载两份，分词较慢）', missing: '缺失', broken: '无法加载' }[state]}`);
+    log(`nodejieba 二进制：${{ patched: '已打补丁（共用词典，按长度返回分词，各线程共用词典）', unpatched: '未打补丁（词典加载两份，分词较慢）', missing: '缺失', broken: '无法加载' }[state]}`);
     return state === 'patched' ? 0 : 1;
   }
   const patchError = applyPatches();
   const source = fs.readFileSync(path.join(nodejiebaDir, 'lib', 'nodejieba.cpp'), 'utf8');
-  if (!source.includes('sharedDictionary') || !source.includes('cutLengths')) {
+  if (!['sharedDictionary', 'cutLengths', 'dictionaryPerProcess'].every((marker) => source.includes(marker))) {
     warn(patchError ?? 'nodejieba 源码未打上补丁（版本与 patches/ 不符？）');
     return 0;
   }
@@ -167,7 +170,7 @@ export function main(argv = process.argv.slice(2)) {
     const staging = `${installed}.gongwen-new`;
     fs.copyFileSync(built.binary, staging);
     fs.renameSync(staging, installed);
-    log('已重新编译 nodejieba：分词与关键词提取共用一份词典（每个进程省约 110 MB 内存），分词结果按词长返回（更快）。');
+    log('已重新编译 nodejieba：分词与关键词提取共用一份词典，同一进程的各线程也共用（每份省约 110 MB 内存），分词结果按词长返回（更快）。');
     return 0;
   } catch (error) {
     warn(`重新编译 nodejieba 时出错：${error.message}`);

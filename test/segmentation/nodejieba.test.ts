@@ -15,6 +15,7 @@ test('the installed nodejieba binary is the patched one (shared dictionary, word
   const binding = require(path.join(path.dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node'));
   assert.equal(binding.sharedDictionary, true, rebuild);
   assert.equal(typeof binding.cutLengths, 'function', rebuild);
+  assert.equal(binding.dictionaryPerProcess, true, rebuild);
 });
 
 test('word lengths are the UTF-16 lengths of cut()\'s words, on any text', () => {
@@ -43,6 +44,35 @@ test('word lengths are the UTF-16 lengths of cut()\'s words, on any text', () =>
     assert.deepEqual(lengths, words.map((w) => w.length), JSON.stringify(text));
     assert.equal(lengths.reduce((a, b) => a + b, 0), text.length, JSON.stringify(text));
   }
+});
+
+test('worker threads share one dictionary; a thread with user words gets its own, and its words stay there', async () => {
+  const jiebaModule = JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'segmentation', 'jieba.js'));
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const loaded = require(${jiebaModule}).loadJieba(workerData.userWords);
+    if (!loaded.ok) throw new Error(loaded.error);
+    const text = '我们要做好公文写作助手的开发工作';
+    let words;
+    for (let i = 0; i < 300; i++) words = loaded.jieba.cut(text);
+    parentPort.postMessage(words);`;
+  // In a fresh process, so that no dictionary is loaded yet.
+  const main = `
+    const { Worker } = require('node:worker_threads');
+    const before = process.memoryUsage().rss;
+    const run = (userWords) => new Promise((resolve, reject) => {
+      const worker = new Worker(${JSON.stringify(code)}, { eval: true, workerData: { userWords } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    Promise.all([run([]), run([]), run([]), run(['公文写作助手'])]).then((words) => {
+      process.stdout.write(JSON.stringify({ words, grown: (process.memoryUsage().rss - before) / 2 ** 20 }));
+    });`;
+  const result = JSON.parse(execFileSync(process.execPath, ['-e', main], { cwd: ROOT, encoding: 'utf8' }));
+  for (const words of result.words.slice(0, 3)) assert.ok(words.includes('写作') && !words.includes('公文写作助手'), JSON.stringify(words));
+  assert.ok(result.words[3].includes('公文写作助手'), JSON.stringify(result.words[3]));
+  // One shared dictionary and one private one: ~230 MB; four copies would be ~460 MB.
+  assert.ok(result.grown < 360, `RSS grew ${result.grown.toFixed(0)} MB: the threads seem to load a dictionary each`);
 });
 
 test('with an unpatched binary (no cutLengths) word lengths come from cut()\'s words', () => {

@@ -57,7 +57,7 @@ export function checkDictionary(file: string): string | undefined {
  */
 export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   const started = Date.now();
-  let module: NodeJieba & { load(options: Record<string, string>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+  let module: NodeJieba & { load(options: Record<string, string | boolean>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     module = require('nodejieba');
@@ -82,7 +82,9 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     if (problem) return { ok: false, error: `分词词典不可用：${problem}` };
   }
   try {
-    module.load(dictionaries);
+    // The patched nodejieba shares one dictionary between the threads of a process (~0.45 s and ~115 MB
+    // each): a thread that inserts user words, which change a dictionary, loads one of its own.
+    module.load({ ...dictionaries, shared: userWords.length === 0 });
     for (const word of userWords) module.insertWord(word);
     // Warm up: the first cut builds internal tables.
     module.cut('公文写作', true);
