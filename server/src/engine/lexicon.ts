@@ -88,7 +88,7 @@ export class CompactLexicon implements Lexicon {
 
   /** See the function `frequencyAt`: the same answer as `frequency` of that string, without making it. */
   frequencyAt(text: string, start: number, end: number, at = 0, replacement = ''): number {
-    const i = replacement ? this.indexOfReplaced(text, start, end, at, replacement) : this.indexOf(text, start, end);
+    const i = this.indexOf(text, start, end, at, replacement);
     return i < 0 ? 0 : this.frequencies[i];
   }
 
@@ -146,36 +146,11 @@ export class CompactLexicon implements Lexicon {
     return (this.slots = slots);
   }
 
-  /** The index of the word text[start, end); -1 if it is no word. */
-  private indexOf(text: string, start: number, end: number): number {
-    const n = end - start;
-    if (n <= 0) return -1;
-    const slots = this.slots ?? this.buildSlots();
-    const mask = slots.length - 1;
-    const words = this.words;
-    const offsets = this.offsets;
-    const hashBits = this.hashBits;
-    const hashMask = (1 << hashBits) - 1;
-    const hash = hashChars(text, start, end);
-    const check = hash & hashMask;
-    for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot];
-      if (entry === 0) return -1;
-      if ((entry & hashMask) !== check) continue;
-      const index = (entry >>> hashBits) - 1;
-      const from = offsets[index];
-      if (offsets[index + 1] - from !== n) continue;
-      let k = 0;
-      while (k < n && words.charCodeAt(from + k) === text.charCodeAt(start + k)) k++;
-      if (k === n) return index;
-    }
-  }
-
   /**
-   * The same for text[start, end) whose units from `at` on are overwritten by `replacement`'s (kept apart:
-   * the plain lookup, asked most, needs no test per character).
+   * The index of the word text[start, end), with the units from `at` on overwritten by `replacement`'s
+   * (none by default); -1 if it is no word.
    */
-  private indexOfReplaced(text: string, start: number, end: number, at: number, replacement: string): number {
+  private indexOf(text: string, start: number, end: number, at = start, replacement = ''): number {
     const n = end - start;
     if (n <= 0) return -1;
     const slots = this.slots ?? this.buildSlots();
@@ -185,7 +160,7 @@ export class CompactLexicon implements Lexicon {
     const hashBits = this.hashBits;
     const hashMask = (1 << hashBits) - 1;
     const replaced = replacement.length;
-    // hashChars of the overwritten units.
+    // hashChars of the (overwritten) units.
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ ((i - at) >>> 0 < replaced ? replacement.charCodeAt(i - at) : text.charCodeAt(i)), 0x01000193);
     const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -204,7 +179,7 @@ export class CompactLexicon implements Lexicon {
   }
 }
 
-/** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix; indexOfReplaced computes the same inline). */
+/** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix; indexOf computes the same inline). */
 function hashChars(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
