@@ -1,7 +1,7 @@
 // `npm install` runs this after installing the dependencies ("postinstall"); it can also be run by hand:
 //   node scripts/patch-nodejieba.mjs [--check]
 //
-// patches/nodejieba+3.5.8.patch changes two things in nodejieba 3.5.8:
+// patches/nodejieba+3.5.8.patch changes three things in nodejieba 3.5.8:
 //  - its load() builds a TextRank keyword extractor that loads the whole dictionary a second time
 //    (~110 MB per loaded copy) although gongwen never extracts keywords: the extractor now shares the
 //    segmenter's dictionary, and the binding exposes `sharedDictionary: true`;

@@ -28,7 +28,9 @@ export function toTokens(text: string, lengths: ArrayLike<number>): Token[] {
   return tokens;
 }
 
-/** The word lengths of a list of words (for a segmenter that returns words). */
-export function lengthsOf(words: readonly string[]): number[] {
-  return words.map((word) => word.length);
+/** The word lengths of a list of words (for a segmenter that returns words, such as an unpatched nodejieba). */
+export function lengthsOf(words: readonly string[]): Uint32Array {
+  const lengths = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) lengths[i] = words[i].length;
+  return lengths;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lengthsOf } from '../engine/segmentation';
 
 /** The part of nodejieba that gongwen uses. */
 interface NodeJieba {
@@ -20,13 +21,6 @@ export interface Jieba {
 }
 
 export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number } | { ok: false; error: string };
-
-/** The word lengths of nodejieba's `cut` (an unpatched binary). */
-function lengthsFromWords(words: readonly string[]): Uint32Array {
-  const lengths = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) lengths[i] = words[i].length;
-  return lengths;
-}
 
 /** The project root: where package.json and server/data live (dist/, out/… are below it). */
 export function packageRoot(): string {
@@ -94,7 +88,7 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   const nodejieba = module;
   const nativeLengths = typeof nodejieba.cutLengths === 'function';
   const jieba: Jieba = {
-    wordLengths: nativeLengths ? (text) => nodejieba.cutLengths!(text, true) : (text) => lengthsFromWords(nodejieba.cut(text, true)),
+    wordLengths: nativeLengths ? (text) => nodejieba.cutLengths!(text, true) : (text) => lengthsOf(nodejieba.cut(text, true)),
     cut: (text) => nodejieba.cut(text, true),
     nativeLengths,
   };
