@@ -3,17 +3,11 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, frequencyAt, lengthsOf, type Lexicon, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
 import type { LineRule } from '../../server/src/engine/rules/rule';
-import {
-  candidatesFor,
-  deliberate,
-  inKnownWord,
-  nearSyllables,
-  PARAMS,
-  quotedRanges,
-  suggestPairs,
-  suggestReplacements,
-  suspectChar,
-} from '../../server/src/engine/rules/suspectChar';
+import { suspectChar } from '../../server/src/engine/rules/suspectChar';
+import { candidatesFor } from '../../server/src/engine/wrongchar/candidates';
+import { inAlternation, inKnownWord, nameFollows, quotedRanges } from '../../server/src/engine/wrongchar/filters';
+import { PARAMS } from '../../server/src/engine/wrongchar/params';
+import { suggestPairs, suggestReplacements } from '../../server/src/engine/wrongchar/search';
 import { resolveConfig } from '../../server/src/engine/config';
 import { LONG_DOCUMENT } from '../../server/src/engine/linter';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
@@ -142,24 +136,13 @@ test('two neighbouring characters typed wrong (淡味 → 单位) are suggested 
   assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in a long document that does not use 单位');
 });
 
-test('close syllables (measured, off by default): zh/z, l/n, hu/fu, -ing/-in …', () => {
-  assert.deepEqual(nearSyllables('zhi'), ['zi']);
-  assert.deepEqual(nearSyllables('zi'), ['zhi']);
-  assert.deepEqual(nearSyllables('ying'), ['yin']);
-  assert.deepEqual(nearSyllables('shan').sort(), ['san', 'shang']);
-  assert.deepEqual(nearSyllables('lu'), ['nu']);
-  assert.deepEqual(nearSyllables('fu'), ['hu']);
-  assert.ok(!candidatesFor('应').some((c) => c.kind === 'near'), 'no close-syllable candidates while nearCost is Infinity');
-});
-
 test('parallel structures and organisation names are deliberate; modern words are known', () => {
-  const whole = (text: string) => ({ start: 0, end: text.length });
-  assert.ok(deliberate('提供助餐助洁服务', 3, { start: 2, end: 4 }), 'ABAC: 助餐助洁');
-  assert.ok(deliberate('开展先行先试', 5, { start: 4, end: 6 }), 'ABAC: 先行先试');
-  assert.ok(deliberate('知重负重、知责担责', 7, { start: 7, end: 9 }), 'ABCB: 知责担责');
-  assert.ok(deliberate('推进弘润石化转型', 2, { start: 2, end: 4 }), 'followed by 石化');
-  assert.ok(!deliberate('加强政冶建设', 3, { start: 2, end: 4 }));
-  assert.ok(!deliberate('政冶', 1, whole('政冶')));
+  assert.ok(inAlternation('提供助餐助洁服务', 3), 'ABAC: 助餐助洁');
+  assert.ok(inAlternation('开展先行先试', 5), 'ABAC: 先行先试');
+  assert.ok(inAlternation('知重负重、知责担责', 7), 'ABCB: 知责担责');
+  assert.ok(nameFollows('推进弘润石化转型', 4), 'followed by 石化');
+  assert.ok(!inAlternation('加强政冶建设', 3) && !nameFollows('加强政冶建设', 4));
+  assert.ok(!inAlternation('政冶', 1) && !nameFollows('政冶', 2));
   assert.ok(inKnownWord('发展电竞产业', 3), '电竞 is in the modern word list');
   assert.ok(inKnownWord('援鄂抗疫工作队', 3), '抗疫 too');
   assert.ok(!inKnownWord('加强政冶建设', 3));

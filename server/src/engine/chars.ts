@@ -4,23 +4,30 @@
  * quantifiers.
  */
 
-/** Han ideographs, including the extension planes (a surrogate pair's high half counts too). */
-export function isHanCode(c: number): boolean {
+/** A UTF-16 unit in CJK Unified Ideographs (U+4E00–U+9FFF) or Extension A (U+3400–U+4DBF). */
+export function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+/**
+ * A UTF-16 unit that is, or begins, a Han ideograph for the text rules: CJK Unified, Extension A, the
+ * compatibility ideographs, 〇 and the high surrogates of planes 2–3 (CJK Extensions B–H).
+ */
+export function isHanUnit(c: number): boolean {
   return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
+    isHanCode(c) ||
     (c >= 0xf900 && c <= 0xfaff) ||
     c === 0x3007 || // 〇
     (c >= 0xd840 && c <= 0xd87f) // high surrogates of planes 2–3 (CJK extensions B–H)
   );
 }
 
-/** True when the UTF-16 unit at `i` belongs to a Han character (either half of a surrogate pair). */
+/** True when the UTF-16 unit at `i` belongs to a Han character by isHanUnit (either half of a surrogate pair). */
 export function isHanAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isHanCode(text.charCodeAt(i - 1));
-  return isHanCode(c);
+  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isHanUnit(text.charCodeAt(i - 1));
+  return isHanUnit(c);
 }
 
 export function isDigitCode(c: number): boolean {

@@ -1,0 +1,143 @@
+import { isHanCode } from '../chars';
+import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
+import { PairSet } from '../pairSet';
+import type { Token } from '../segmentation';
+import { knownModernWords, phraseBookText } from './data';
+import { PARAMS } from './params';
+
+/**
+ * Which characters the wrong-character rule questions at all, and the signs that characters are meant
+ * as they are: quotation, parallel structures, names of organisations, words of a modern dictionary and
+ * of the project's own phrase book.
+ */
+
+/** The character positions worth questioning (1 in the array): single-character tokens, unknown words, rare words. */
+export function suspectPositions(text: string, tokens: readonly Token[], lexicon: Lexicon): Uint8Array {
+  const positions = new Uint8Array(text.length);
+  for (const token of tokens) {
+    if (!isHanCode(text.charCodeAt(token.start))) continue;
+    const len = token.end - token.start;
+    if (len === 1 || lexicon.frequency(token.text) < PARAMS.trustedWord) {
+      for (let i = token.start; i < token.end; i++) if (isHanCode(text.charCodeAt(i))) positions[i] = 1;
+    }
+  }
+  return positions;
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
+const OPENER = /[“‘《〈「『]/g;
+export const OPENER_ANYWHERE = /[“‘《〈「『]/;
+
+/**
+ * Marks the characters inside quotation marks and title marks: slogans (“稳内拓外”), coined names and
+ * titles are deliberate wordplay more often than typos.
+ */
+export function quotedRanges(text: string): Uint8Array {
+  const inside = new Uint8Array(text.length);
+  OPENER.lastIndex = 0;
+  for (let match = OPENER.exec(text); match; match = OPENER.exec(text)) {
+    const i = match.index;
+    const j = text.indexOf(OPENERS[text[i]], i + 1);
+    if (j < 0 || j - i > 60) continue;
+    inside.fill(1, i + 1, j);
+    OPENER.lastIndex = j + 1;
+  }
+  return inside;
+}
+
+/** A parallel structure around position `i`: an ABAC or ABCB pattern of four Chinese characters (助餐助洁, 先行先试, 知责担责). */
+export function inAlternation(text: string, i: number): boolean {
+  for (let s = Math.max(0, i - 3); s <= i && s + 4 <= text.length; s++) {
+    const c0 = text.charCodeAt(s);
+    const c1 = text.charCodeAt(s + 1);
+    const c2 = text.charCodeAt(s + 2);
+    const c3 = text.charCodeAt(s + 3);
+    if ((c0 === c2 || c1 === c3) && isHanCode(c0) && isHanCode(c1) && isHanCode(c2) && isHanCode(c3)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words that end the name of an organisation: a string followed by one of them is a name (弘润石化,
+ * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more
+ * typos than they saved.)
+ */
+const NAME_SUFFIX = /(?:有限公司|股份|公司|集团|石化|生物|信息|科技|人寿|银行|证券|国际|控股|医药|电子)/y;
+
+/** Whether the end of an organisation's name follows position `end`: what precedes it is a name. */
+export function nameFollows(text: string, end: number): boolean {
+  NAME_SUFFIX.lastIndex = end;
+  return NAME_SUFFIX.test(text);
+}
+
+let modernWords: { words: CompactLexicon; pairs: PairSet } | undefined;
+
+/**
+ * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
+ * dictionary has (电竞, 抗疫, 央企, 大数据): such a word is not a typo.
+ */
+export function inKnownWord(text: string, i: number): boolean {
+  if (!modernWords) {
+    const list = knownModernWords();
+    let pairCount = 0;
+    for (const word of list) pairCount += Math.max(0, word.length - 1);
+    const pairs = new PairSet(pairCount);
+    for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
+    modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
+  }
+  const { words, pairs } = modernWords;
+  // Every two neighbouring characters of a listed word are a pair of `pairs`: a window that reaches over
+  // two neighbours that are not (the nearest such place before `i`, the nearest from `i` on) is no listed word.
+  const from = Math.max(0, i - 3);
+  let brokenBefore = -1;
+  let brokenAfter = text.length;
+  for (let j = from; j < i + 3 && j + 1 < text.length; j++) {
+    if (pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1))) continue;
+    if (j < i) brokenBefore = j;
+    else {
+      brokenAfter = j;
+      break;
+    }
+  }
+  for (let len = 2; len <= 4; len++) {
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) {
+      // The window's pairs are (s, s + 1) … (s + len - 2, s + len - 1).
+      if (s <= brokenBefore || s + len - 2 >= brokenAfter) continue;
+      if (words.hasAt(text, s, s + len)) return true;
+    }
+  }
+  return false;
+}
+
+let phraseBook: { text: string; pairs: PairSet } | undefined;
+
+/**
+ * The project's own phrase book (standard terms and snippets: 持之以恒纠治“四风”, 更实举措). Words that
+ * this curated 公文 language uses are not typos, however rare they are in jieba's general dictionary.
+ * Read on first use.
+ */
+function ownPhrases(): { text: string; pairs: PairSet } {
+  if (phraseBook === undefined) {
+    const text = phraseBookText();
+    // Every two neighbouring characters of the book: a string with two neighbours that are not such a pair is not in it.
+    const pairs = new PairSet();
+    for (let j = 0; j + 1 < text.length; j++) pairs.add(text.charCodeAt(j), text.charCodeAt(j + 1));
+    phraseBook = { text, pairs };
+  }
+  return phraseBook;
+}
+
+/** Whether the token occurs, with at most two neighbouring characters, in the project's phrase book. */
+export function inOwnPhrases(text: string, token: { start: number; end: number }): boolean {
+  const book = ownPhrases();
+  const length = token.end - token.start;
+  for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
+    // Every window covers the whole token, so `i` too.
+    for (let s = Math.max(0, token.end - len); s <= token.start && s + len <= text.length; s++) {
+      let pairsInBook = true;
+      for (let j = s; j + 1 < s + len && pairsInBook; j++) pairsInBook = book.pairs.has(text.charCodeAt(j), text.charCodeAt(j + 1));
+      if (pairsInBook && book.text.includes(text.slice(s, s + len))) return true;
+    }
+  }
+  return false;
+}
