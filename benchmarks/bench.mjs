@@ -33,6 +33,7 @@ for (const file of ['out/server/src/engine/index.js', 'dist/server.js', 'dist/cl
 }
 const engine = require(path.join(ROOT, 'out/server/src/engine/index.js'));
 const { SyncSegmenter } = require(path.join(ROOT, 'out/server/src/segmentation/syncSegmenter.js'));
+const { diskEngineData } = require(path.join(ROOT, 'out/server/src/host/data.js'));
 
 const SIZES = [
   { label: '10K', chars: 10_000 },
@@ -100,8 +101,8 @@ function benchEngine() {
   log('engine: full check (all default rules, segmentation and word frequencies loaded, as in the CLI)…');
   const segmenter = new SyncSegmenter();
   segmenter.cut('预热分词词典');
-  // What the CLI and the server pass: without it the lexicon rules (suspect-char) would not run.
-  const environment = { segmenter, lexicon: () => segmenter.lexicon };
+  // What the CLI and the server pass: without the lexicon and the data tables suspect-char would not run.
+  const environment = { segmenter, lexicon: () => segmenter.lexicon, data: diskEngineData() };
   const segmentationRules = engine.ALL_RULES.filter((r) => r.needsSegmentation).length;
   let autocorrect;
   try {

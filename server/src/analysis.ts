@@ -1,5 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fileKeyFor, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { fileKeyFor } from './host/configFile';
+import { sharedEngineData } from './host/data';
 import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
 
 interface Entry {
@@ -138,7 +140,7 @@ export class Analysis {
     const segmenter = this.segmenterFor(config.userWords);
     const fsPath = documentPath(document.uri);
     const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
-    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, fileKey }), config, segmenter, fileKey, configKey, version: -1 };
+    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, data: sharedEngineData(), fileKey }), config, segmenter, fileKey, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

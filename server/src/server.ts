@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
+import { sharedEngineData } from './host/data';
 import { completion } from './features/completion';
 import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
 import { executeConfigCommand, UPDATE_CONFIG_COMMAND } from './features/configActions';
@@ -75,6 +76,8 @@ publisher.onFirstPublish = () => {
 analysis.onConfigProblems = (problems) => {
   void connection.window.showWarningMessage(`公文写作助手的配置有误，已按默认值处理有问题的部分：${problems.join('；')}`);
 };
+// A data table that cannot be read (a damaged installation) turns off the rule that needs it; said once.
+sharedEngineData((message) => void connection.window.showWarningMessage(`公文写作助手：${message}。`));
 
 let hasConfigurationCapability = false;
 let initialSettings: ClientSettings = DEFAULT_SETTINGS;

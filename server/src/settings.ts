@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findConfig, loadConfigFile, resolveConfig, ResolvedConfig, RULE_IDS } from './engine';
+import { resolveConfig, ResolvedConfig, RULE_IDS } from './engine';
+import { findConfig, loadConfigFile } from './host/configFile';
 
 /** The `gongwen.*` VS Code settings, as the client sends them. */
 export interface ClientSettings {

@@ -6,7 +6,10 @@ import type { LineRule } from '../../server/src/engine/rules/rule';
 import { suspectChar } from '../../server/src/engine/rules/suspectChar';
 import { candidatesFor } from '../../server/src/engine/wrongchar/candidates';
 import { inAlternation, inKnownWord, nameFollows, quotedRanges } from '../../server/src/engine/wrongchar/filters';
+import { wrongCharTables } from '../../server/src/engine/wrongchar/data';
+import { tablesFor } from '../../server/src/engine/wrongchar/indexes';
 import { PARAMS } from '../../server/src/engine/wrongchar/params';
+import { diskEngineData } from '../../server/src/host/data';
 import { suggestPairs, suggestReplacements } from '../../server/src/engine/wrongchar/search';
 import { resolveConfig } from '../../server/src/engine/config';
 import { LONG_DOCUMENT } from '../../server/src/engine/linter';
@@ -16,6 +19,10 @@ import { countFolder } from '../../server/src/tools/fp';
 import * as fs from 'node:fs';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+
+// The data tables from disk, as the CLI and the server read them.
+const data = diskEngineData({ onError: (message) => assert.fail(message) });
+const tables = wrongCharTables(data)!;
 
 // A small hand-made lexicon: enough words to score the test sentences.
 const small = new CompactLexicon(
@@ -63,25 +70,25 @@ test('the compact lexicon answers frequencies by hash lookup and parses the jieb
 });
 
 test('candidates: same syllable first, then look-alikes; rare characters are filtered with a lexicon', () => {
-  const du = candidatesFor('渡').map((c) => c.char);
+  const du = candidatesFor('渡', tables).map((c) => c.char);
   assert.ok(du.includes('度'), 'same syllable');
-  assert.equal(candidatesFor('渡').find((c) => c.char === '度')?.kind, 'sound');
-  assert.ok(candidatesFor('休').some((c) => c.char === '体' && c.kind === 'shape'), 'look-alike');
-  assert.ok(candidatesFor('冶').some((c) => c.char === '治'), 'classic look-alike');
+  assert.equal(candidatesFor('渡', tables).find((c) => c.char === '度')?.kind, 'sound');
+  assert.ok(candidatesFor('休', tables).some((c) => c.char === '体' && c.kind === 'shape'), 'look-alike');
+  assert.ok(candidatesFor('冶', tables).some((c) => c.char === '治'), 'classic look-alike');
   assert.ok(!du.includes('渡'), 'never the character itself');
-  assert.deepEqual(candidatesFor('渡', small).map((c) => c.char), ['度']);
+  assert.deepEqual(candidatesFor('渡', tables, small).map((c) => c.char), ['度']);
 });
 
 test('suggestions are ranked and only a clearly better word counts', () => {
   const text = '加强政冶建设';
-  const suggestions = suggestReplacements(text, 3, small, { start: 2, end: 4 });
+  const suggestions = suggestReplacements(text, 3, small, tablesFor(small, tables), { start: 2, end: 4 });
   assert.equal(suggestions[0]?.char, '治');
   assert.equal(suggestions[0]?.word, '政治');
-  assert.deepEqual(suggestReplacements('加强政治建设', 3, small, { start: 2, end: 4 }), []);
+  assert.deepEqual(suggestReplacements('加强政治建设', 3, small, tablesFor(small, tables), { start: 2, end: 4 }), []);
 });
 
 function check(text: string, words: string[], lexicon = small) {
-  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, info: undefined as never, markdown: false, options: {} });
+  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, data, info: undefined as never, markdown: false, options: {} });
 }
 
 test('suspect-char flags a non-word with a much better look-alike word, with unsafe ranked fixes', () => {
@@ -103,7 +110,7 @@ test('suspect-char stays quiet on correct words, on quoted text and without a be
 test('the linter runs lexicon rules only once the lexicon is ready, then re-checks the line', () => {
   let ready = false;
   const segmenter = { wordLengths: (t: string) => lengthsOf(t === '加强政冶建设' ? ['加强', '政冶', '建设'] : [t]) };
-  const linter = new Linter({ segmenter, lexicon: () => (ready ? small : undefined) });
+  const linter = new Linter({ segmenter, lexicon: () => (ready ? small : undefined), data });
   assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 0);
   ready = true;
   assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 1);
@@ -127,8 +134,8 @@ test('any character may complete a long frequent word (委贝会 → 委员会),
 
 test('two neighbouring characters typed wrong (淡味 → 单位) are suggested as a hint', () => {
   const lexicon = new CompactLexicon(buildLexiconData([['单位', 100000], ['淡', 100], ['味', 100], ['由', 9000], ['负责', 20000]]));
-  assert.equal(suggestPairs('由淡味负责', 1, lexicon)[0]?.word, '单位');
-  assert.deepEqual(suggestPairs('由单位负责', 1, lexicon), [], 'a word is left alone');
+  assert.equal(suggestPairs('由淡味负责', 1, lexicon, tablesFor(lexicon, tables))[0]?.word, '单位');
+  assert.deepEqual(suggestPairs('由单位负责', 1, lexicon, tablesFor(lexicon, tables)), [], 'a word is left alone');
   const findings = check('由淡味负责', ['由', '淡味', '负责'], lexicon);
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
@@ -143,9 +150,9 @@ test('parallel structures and organisation names are deliberate; modern words ar
   assert.ok(nameFollows('推进弘润石化转型', 4), 'followed by 石化');
   assert.ok(!inAlternation('加强政冶建设', 3) && !nameFollows('加强政冶建设', 4));
   assert.ok(!inAlternation('政冶', 1) && !nameFollows('政冶', 2));
-  assert.ok(inKnownWord('发展电竞产业', 3), '电竞 is in the modern word list');
-  assert.ok(inKnownWord('援鄂抗疫工作队', 3), '抗疫 too');
-  assert.ok(!inKnownWord('加强政冶建设', 3));
+  assert.ok(inKnownWord('发展电竞产业', 3, tables), '电竞 is in the modern word list');
+  assert.ok(inKnownWord('援鄂抗疫工作队', 3, tables), '抗疫 too');
+  assert.ok(!inKnownWord('加强政冶建设', 3, tables));
 });
 
 test('corroboration: in a long document a moderate finding warns only if the suggested word is used', () => {
@@ -173,7 +180,7 @@ test('corroboration: in a long document a moderate finding warns only if the sug
 
 // With real nodejieba segmentation and its dictionary.
 const real = new SyncSegmenter();
-const linter = new Linter({ segmenter: real, lexicon: () => real.lexicon });
+const linter = new Linter({ segmenter: real, lexicon: () => real.lexicon, data });
 const suspects = (text: string) => linter.lint(text).findings.filter((f) => f.rule === 'suspect-char' && f.severity === 'warning');
 
 test('with the real dictionary: must flag', () => {
@@ -258,11 +265,11 @@ test('fp: counts error and warning findings per 10,000 characters over a folder'
 
 test('a suspected wrong character gives way to a word-list finding on the same text', () => {
   // 布署 is in the misused-word list; the guess (布 → 部) would say the same thing a second time.
-  const findings = new Linter({ segmenter: real, lexicon: () => real.lexicon }).lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
+  const findings = new Linter({ segmenter: real, lexicon: () => real.lexicon, data }).lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
   const at = findings.filter((f) => f.range.start.character <= 10 && f.range.end.character >= 11);
   assert.deepEqual(at.map((f) => f.rule), ['misused-word']);
   // With the misused-word rule off, the guess speaks.
-  const alone = new Linter({ segmenter: real, lexicon: () => real.lexicon, config: { ...DEFAULT_CONFIG, rules: { 'misused-word': 'off' } } })
+  const alone = new Linter({ segmenter: real, lexicon: () => real.lexicon, data, config: { ...DEFAULT_CONFIG, rules: { 'misused-word': 'off' } } })
     .lint('认真贯彻落实上级决策布署，扎实推进改革。').findings;
   assert.ok(alone.some((f) => f.rule === 'suspect-char'), JSON.stringify(alone));
 });
@@ -274,4 +281,18 @@ test('with the real dictionary: words of the project\'s own phrase book are not 
   }
   // …while a typo next to them is still found.
   assert.equal(suspects('持之以恒纠治“四风”，严格执行财务制渡。').length, 1);
+});
+
+test('a missing data file is said once, in Chinese, and only the wrong-character rule stops', () => {
+  const said: string[] = [];
+  const missing = diskEngineData({ dataDirs: [path.join(FIXTURES, 'no-such-folder')], onError: (message) => said.push(message) });
+  assert.equal(missing.pinyin(), undefined);
+  assert.equal(missing.pinyin(), undefined, 'asked again: the same answer');
+  assert.equal(said.length, 1, 'said once');
+  assert.match(said[0], /找不到数据文件 char-pinyin\.json.*疑似错别字检查已跳过/);
+  const text = '加强政冶建设，严格执行财务制渡,';
+  const findings = new Linter({ segmenter: real, lexicon: () => real.lexicon, data: missing }).lint(text).findings;
+  assert.ok(!findings.some((f) => f.rule === 'suspect-char'));
+  assert.ok(findings.some((f) => f.rule === 'halfwidth-punctuation'), JSON.stringify(findings.map((f) => f.rule)));
+  assert.ok(new Linter({ segmenter: real, lexicon: () => real.lexicon, data }).lint(text).findings.some((f) => f.rule === 'suspect-char'));
 });

@@ -9,6 +9,7 @@ import { Linter, lineStartOffsets, parseDocument } from '../../server/src/engine
 import { toDiagnostic } from '../../server/src/features/convert';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { sharedEngineData } from '../../server/src/host/data';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 import { LspTestClient } from '../helpers/lspClient';
 import { randomChange } from './arbitraries';
@@ -94,7 +95,7 @@ test(`edit storm: ${CHANGES} didChange with interleaved requests and cancellatio
 
     // The final diagnostics must equal a fresh check of the final text (segmentation included, once ready).
     const segmenter = new SyncSegmenter();
-    const expected = JSON.parse(JSON.stringify(new Linter({ segmenter, lexicon: () => segmenter.lexicon }).lint(text, 'plaintext').findings.map(toDiagnostic)));
+    const expected = JSON.parse(JSON.stringify(new Linter({ segmenter, lexicon: () => segmenter.lexicon, data: sharedEngineData() }).lint(text, 'plaintext').findings.map(toDiagnostic)));
     const final = await client.waitForDiagnostics(uri, (d) => d.version === finalVersion && JSON.stringify(d.diagnostics) === JSON.stringify(expected), 30_000).catch(() => undefined);
     const last = client.diagnostics.get(uri);
     if (!final) {

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { customPinyin, pinyin } from 'pinyin-pro';
 import { parseSnippet } from '../../server/src/engine/snippetSyntax';
+import { SNIPPET_FILES } from '../../server/src/features/completion';
+import { sharedEngineData } from '../../server/src/host/data';
 import { ROOT } from '../helpers/lspClient';
 
 const DIR = path.join(ROOT, 'snippets');
@@ -110,12 +112,13 @@ test('the phrase files hold at least 120 stock phrases, and the skeletons cover 
   assert.ok(!all.some((s) => JSON.stringify(s.snippet.body).includes('妥否')));
 });
 
-test('every snippet file is contributed in package.json and bundled by the server', () => {
+test('every snippet file is contributed in package.json and read for completion', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const contributed = pkg.contributes.snippets.map((s: { path: string }) => path.basename(s.path)).sort();
   assert.deepEqual(contributed, FILES);
-  const server = fs.readFileSync(path.join(ROOT, 'server', 'src', 'features', 'completion.ts'), 'utf8');
-  for (const file of FILES) assert.ok(server.includes(`require('../../../snippets/${file}')`), file);
+  assert.deepEqual(Object.values(SNIPPET_FILES).map((name) => `${name}.json`).sort(), FILES, 'completion reads every file');
+  const read = sharedEngineData().snippets();
+  assert.deepEqual(Object.keys(read ?? {}).map((name) => `${name}.json`), FILES, 'the host reads every file');
 });
 
 test('the grammars and the language configuration are valid and contributed', () => {

@@ -16,7 +16,9 @@ import {
   formatThousands,
 } from '../engine';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
-import { fileKeyFor, findConfig, loadConfigFile, outlineToJson, OutlineJson } from '../engine';
+import { outlineToJson, OutlineJson } from '../engine';
+import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
+import { diskEngineData } from '../host/data';
 import { readTextFile, writeTextFileAtomic, TextFile } from './files';
 
 
@@ -127,6 +129,8 @@ export function makeSegmenterReporter(err: (s: string) => void) {
   const segmenters = new Map<string, SyncSegmenter>();
   let warned = false;
   return {
+    /** The engine's data tables, read once per run; a table that cannot be read is reported once. */
+    data: diskEngineData({ onError: (message) => err(`gongwen：提示：${message}。`) }),
     get(config: ResolvedConfig | undefined): SyncSegmenter {
       const key = (config?.userWords ?? []).join('\n');
       let segmenter = segmenters.get(key);
@@ -164,7 +168,7 @@ export async function checkFile(
     const segmenter = segmenters.get(config);
     const applied = configPath ?? findConfig(path.dirname(path.resolve(file)));
     const fileKey = applied ? fileKeyFor(applied, file) : undefined;
-    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, fileKey }) };
+    prepared = { file, source, linter: new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data, fileKey }) };
   } catch (error) {
     err(`gongwen：${(error as Error).message}`);
     return undefined;

@@ -1,40 +1,20 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ConfigResult, DEFAULT_CONFIG, normalizeFileKey, parseConfigText } from './config';
+import { ConfigResult, DEFAULT_CONFIG, parseConfigText } from './config';
 import { RULE_IDS } from './rules';
 
+/**
+ * The configuration file's name and what its text means. Finding and reading the file is the host's
+ * (server/src/host/configFile.ts): the engine reads no files.
+ */
 export const CONFIG_FILE_NAME = '.gongwenrc.json';
-const MAX_CONFIG_BYTES = 20 * 1024 * 1024;
+/** Configuration files larger than this are not read. */
+export const MAX_CONFIG_BYTES = 20 * 1024 * 1024;
 
-/** The nearest .gongwenrc.json in `dir` or above it. */
-export function findConfig(dir: string): string | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
-    const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
-
-/** Reads and validates a configuration file. Never throws: problems come back in Chinese. */
-export function loadConfigFile(file: string): ConfigResult {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { config: DEFAULT_CONFIG, problems: ['不是文件，已使用默认配置'] };
-    if (stat.size > MAX_CONFIG_BYTES) return { config: DEFAULT_CONFIG, problems: ['文件过大（超过 20 MB），已使用默认配置'] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { config: DEFAULT_CONFIG, problems: [`无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}），已使用默认配置`] };
-  }
+/** Validates the text of a configuration file against the engine's rules. Never throws: problems come back in Chinese. */
+export function parseConfigFile(text: string): ConfigResult {
   return parseConfigText(text, RULE_IDS);
 }
 
-/** The key under which a configuration file's `files` map holds `file` (undefined when it lies outside the config's folder). */
-export function fileKeyFor(configFile: string, file: string): string | undefined {
-  const relative = path.relative(path.dirname(path.resolve(configFile)), path.resolve(file));
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return normalizeFileKey(relative.split(path.sep).join('/'));
+/** The result for a configuration file that could not be used: the defaults, and why (in Chinese). */
+export function unusableConfigFile(problem: string): ConfigResult {
+  return { config: DEFAULT_CONFIG, problems: [problem] };
 }

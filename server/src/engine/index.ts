@@ -18,3 +18,4 @@ export * from './outline';
 export * from './terms';
 export * from './phrases';
 export * from './configEdit';
+export type { EngineData } from './data';

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
+import type { EngineData } from './data';
 import { DocumentKind, DocumentParser, ReportDocument, TreeUpdate } from './document';
 import { carryOver, composeChanges, LineChange } from './lineDiff';
 import { ALL_RULES } from './rules';
@@ -107,6 +108,8 @@ export interface LintEnvironment {
   fileKey?: string;
   /** Word frequencies for rules with `needsLexicon`: a lexicon, or a getter while it is still loading. */
   lexicon?: Lexicon | (() => Lexicon | undefined);
+  /** The data tables the host loads (pinyin, shapes, known words, snippets), handed to the rules. */
+  data?: EngineData;
 }
 
 export interface LintResult {
@@ -195,6 +198,7 @@ export class Linter {
   private readonly fileKey?: string;
   private readonly needsLexicon: boolean;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
+  private readonly data?: EngineData;
   private readonly keyCounts = new KeyCounts();
   /** Results of the lines removed by the previous change, by text (kept for one pass). */
   private removedBefore = new Map<string, CachedLine>();
@@ -208,6 +212,7 @@ export class Linter {
     this.segmenter = environment.segmenter;
     this.fileKey = environment.fileKey;
     this.lexiconSource = environment.lexicon;
+    this.data = environment.data;
     for (const rule of environment.rules ?? ALL_RULES) {
       const setting: RuleSetting | undefined = this.config.rules[rule.id];
       const severity = ruleSeverity(setting, rule.defaultSeverity, rule.enabledByDefault !== false);
@@ -485,6 +490,7 @@ export class Linter {
           markdown,
           tokens: rule.needsSegmentation || rule.usesSegmentation ? tokens : undefined,
           lexicon: rule.needsLexicon ? lexicon : undefined,
+          data: this.data,
           options,
           config: this.config,
         };

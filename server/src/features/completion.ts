@@ -10,28 +10,33 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { CandidateKind, complete, PhraseCatalog, PhraseFunction, SnippetFile } from '../engine/completion';
 import { parseSnippet } from '../engine/snippetSyntax';
+import { sharedEngineData } from '../host/data';
 
 let catalog: PhraseCatalog | undefined;
 
+/** The snippet file (snippets/NAME.json) of each function of a phrase. */
+export const SNIPPET_FILES: Readonly<Record<PhraseFunction, string>> = {
+  skeleton: 'skeletons',
+  opening: 'opening',
+  transition: 'transition',
+  practice: 'practice',
+  problem: 'problems',
+  cause: 'causes',
+  'next-step': 'next-steps',
+  closing: 'closing',
+  structure: 'structures',
+  term: 'terms',
+};
+
 /**
- * The phrases, read from the VS Code snippet files (the single source; esbuild bundles them into
- * dist/server.js). Loaded on first use.
+ * The phrases, from the VS Code snippet files (the single source; read once by the host, which gives the
+ * same files to the wrong-character rule's phrase book). Made on first use; without the files, none.
  */
 export function phraseCatalog(): PhraseCatalog {
   if (!catalog) {
-    // Literal paths, so that the bundler inlines the files.
-    const files: Record<PhraseFunction, SnippetFile> = {
-      skeleton: require('../../../snippets/skeletons.json'),
-      opening: require('../../../snippets/opening.json'),
-      transition: require('../../../snippets/transition.json'),
-      practice: require('../../../snippets/practice.json'),
-      problem: require('../../../snippets/problems.json'),
-      cause: require('../../../snippets/causes.json'),
-      'next-step': require('../../../snippets/next-steps.json'),
-      closing: require('../../../snippets/closing.json'),
-      structure: require('../../../snippets/structures.json'),
-      term: require('../../../snippets/terms.json'),
-    };
+    const snippets = sharedEngineData().snippets() ?? {};
+    const files: Partial<Record<PhraseFunction, SnippetFile>> = {};
+    for (const [fn, name] of Object.entries(SNIPPET_FILES) as [PhraseFunction, string][]) if (snippets[name]) files[fn] = snippets[name];
     catalog = new PhraseCatalog(files);
   }
   return catalog;

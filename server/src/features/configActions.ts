@@ -4,7 +4,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
-import { applyConfigChange, CONFIG_FILE_NAME, ConfigChange, fileKeyFor, Finding } from '../engine';
+import { applyConfigChange, CONFIG_FILE_NAME, ConfigChange, Finding } from '../engine';
+import { fileKeyFor } from '../host/configFile';
 import { configFileFor, documentPath } from '../settings';
 
 export const UPDATE_CONFIG_COMMAND = 'gongwen.server.updateConfig';

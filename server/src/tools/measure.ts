@@ -1,4 +1,5 @@
 import { Finding, Linter, Severity } from '../engine';
+import { diskEngineData } from '../host/data';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
 
 /** Diagnostics that count as alarms in the measurements. */
@@ -10,14 +11,17 @@ export function counted(findings: readonly Finding[]): Finding[] {
 
 /**
  * The checker as the CLI runs it: every default rule, real nodejieba segmentation and its word
- * frequencies. Throws when segmentation cannot load (a measurement without it would mislead).
+ * frequencies and data tables. Throws when segmentation or a data table cannot load (a measurement without it would mislead).
  */
 export function productLinter(): Linter {
   const segmenter = new SyncSegmenter();
   segmenter.cut('测试');
   const lexicon = segmenter.lexicon;
   if (segmenter.error || !lexicon) throw new Error(`分词不可用：${segmenter.error ?? '未知原因'}`);
-  return new Linter({ segmenter, lexicon });
+  const problems: string[] = [];
+  const data = diskEngineData({ onError: (message) => problems.push(message) });
+  if (!data.pinyin() || !data.shapes() || !data.knownWords() || !data.snippets()) throw new Error(problems.join('；'));
+  return new Linter({ segmenter, lexicon, data });
 }
 
 /** Characters that count for "per 10,000 characters": everything but whitespace, by code point. */

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config';
+import type { EngineData } from '../data';
 import type { ReportDocument } from '../document';
 import type { Lexicon } from '../lexicon';
 import type { LineInfo } from '../lineInfo';
@@ -68,6 +69,8 @@ export interface LineContext {
   tokens?: readonly Token[];
   /** Word frequencies; present only for rules with `needsLexicon`. */
   lexicon?: Lexicon;
+  /** The data tables the host hands in (LintEnvironment.data); absent when it gave none. */
+  data?: EngineData;
   options: RuleOptions;
   /** The configuration in force (custom word pairs, ignored words…); the Linter always sets it, absent means defaults. */
   config?: ResolvedConfig;

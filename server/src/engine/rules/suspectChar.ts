@@ -1,4 +1,5 @@
 import { inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, quotedRanges, suspectPositions } from '../wrongchar/filters';
+import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
@@ -80,12 +81,14 @@ export const suspectChar: LineRule = {
   needsLexicon: true,
   recurringKeysAllowed: false,
   yieldsToOtherRules: true,
-  check({ text, tokens, lexicon }) {
-    if (!tokens || !lexicon) return [];
+  check({ text, tokens, lexicon, data }) {
+    // Without its data tables (the host has said why) the rule finds nothing.
+    const wrongChar = data && tokens && lexicon ? wrongCharTables(data) : undefined;
+    if (!tokens || !lexicon || !wrongChar) return [];
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
-    const tables = tablesFor(lexicon);
+    const tables = tablesFor(lexicon, wrongChar);
     const found: (LineFinding & { gain: number })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
@@ -94,7 +97,7 @@ export const suspectChar: LineRule = {
       // The name test depends on the token only: done once per token.
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i)) continue;
+        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
         const list = replacementsAt(text, i, lexicon, token, tables);
         if (list && (bestAt < 0 || list[0].gain > bestList![0].gain)) {
           bestAt = i;
@@ -102,7 +105,7 @@ export const suspectChar: LineRule = {
         }
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
-      if (bestAt < 0 || !bestList || inOwnPhrases(text, token)) continue;
+      if (bestAt < 0 || !bestList || inOwnPhrases(text, token, wrongChar)) continue;
       found.push(replacementFinding(text, bestAt, bestList));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
@@ -114,9 +117,9 @@ export const suspectChar: LineRule = {
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
       if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       // The signs of intent at i and at i + 1 (the name test is the same for both).
-      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i) || inKnownWord(text, i + 1)) continue;
-      const list = pairsAt(text, i, lexicon);
-      if (!list || inOwnPhrases(text, { start: i, end: i + 2 })) continue;
+      if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
+      const list = pairsAt(text, i, lexicon, tables);
+      if (!list || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
       found.push(pairFinding(text, i, list));
     }
     // Overlapping findings: the one with the larger gain wins.

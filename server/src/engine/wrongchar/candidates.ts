@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon';
-import { charShapes, pinyinIndex } from './data';
+import type { WrongCharTables } from './data';
 import type { LexiconTables } from './indexes';
 import { PARAMS } from './params';
 
@@ -10,8 +10,8 @@ export interface Candidate {
 }
 
 /** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
-export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
-  const { syllablesOf, charsOf } = pinyinIndex();
+export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lexicon): Candidate[] {
+  const { syllablesOf, charsOf } = data.pinyin;
   const seen = new Set<string>([char]);
   const out: Candidate[] = [];
   const add = (c: string, kind: Candidate['kind']) => {
@@ -21,7 +21,7 @@ export function candidatesFor(char: string, lexicon?: Lexicon): Candidate[] {
     out.push({ char: c, kind });
   };
   for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
-  for (const c of charShapes()[char] ?? '') add(c, 'shape');
+  for (const c of data.shapes[char] ?? '') add(c, 'shape');
   return out;
 }
 
@@ -39,7 +39,7 @@ export function cachedCandidates(code: number, lexicon: Lexicon, tables: Lexicon
   const byChar = tables.candidates;
   let list = byChar.get(code);
   if (!list) {
-    const candidates = candidatesFor(String.fromCharCode(code), lexicon);
+    const candidates = candidatesFor(String.fromCharCode(code), tables.data, lexicon);
     byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
   }
   return list;

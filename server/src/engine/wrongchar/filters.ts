@@ -1,8 +1,7 @@
 import { isHanCode } from '../chars';
-import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
-import { PairSet } from '../pairSet';
+import type { Lexicon } from '../lexicon';
 import type { Token } from '../segmentation';
-import { knownModernWords, phraseBookText } from './data';
+import type { WrongCharTables } from './data';
 import { PARAMS } from './params';
 
 /**
@@ -70,22 +69,12 @@ export function nameFollows(text: string, end: number): boolean {
   return NAME_SUFFIX.test(text);
 }
 
-let modernWords: { words: CompactLexicon; pairs: PairSet } | undefined;
-
 /**
  * Whether the character at `i` is part of a word that jieba's 2013 dictionary lacks but a modern
  * dictionary has (电竞, 抗疫, 央企, 大数据): such a word is not a typo.
  */
-export function inKnownWord(text: string, i: number): boolean {
-  if (!modernWords) {
-    const list = knownModernWords();
-    let pairCount = 0;
-    for (const word of list) pairCount += Math.max(0, word.length - 1);
-    const pairs = new PairSet(pairCount);
-    for (const word of list) for (let j = 0; j + 1 < word.length; j++) pairs.add(word.charCodeAt(j), word.charCodeAt(j + 1));
-    modernWords = { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
-  }
-  const { words, pairs } = modernWords;
+export function inKnownWord(text: string, i: number, data: WrongCharTables): boolean {
+  const { words, pairs } = data.knownWords;
   // Every two neighbouring characters of a listed word are a pair of `pairs`: a window that reaches over
   // two neighbours that are not (the nearest such place before `i`, the nearest from `i` on) is no listed word.
   const from = Math.max(0, i - 3);
@@ -109,27 +98,13 @@ export function inKnownWord(text: string, i: number): boolean {
   return false;
 }
 
-let phraseBook: { text: string; pairs: PairSet } | undefined;
-
 /**
- * The project's own phrase book (standard terms and snippets: 持之以恒纠治“四风”, 更实举措). Words that
- * this curated 公文 language uses are not typos, however rare they are in jieba's general dictionary.
- * Read on first use.
+ * Whether the token occurs, with at most two neighbouring characters, in the project's phrase book (standard
+ * terms and snippets: 持之以恒纠治“四风”, 更实举措): words that this curated 公文 language uses are not typos,
+ * however rare they are in jieba's general dictionary.
  */
-function ownPhrases(): { text: string; pairs: PairSet } {
-  if (phraseBook === undefined) {
-    const text = phraseBookText();
-    // Every two neighbouring characters of the book: a string with two neighbours that are not such a pair is not in it.
-    const pairs = new PairSet();
-    for (let j = 0; j + 1 < text.length; j++) pairs.add(text.charCodeAt(j), text.charCodeAt(j + 1));
-    phraseBook = { text, pairs };
-  }
-  return phraseBook;
-}
-
-/** Whether the token occurs, with at most two neighbouring characters, in the project's phrase book. */
-export function inOwnPhrases(text: string, token: { start: number; end: number }): boolean {
-  const book = ownPhrases();
+export function inOwnPhrases(text: string, token: { start: number; end: number }, data: WrongCharTables): boolean {
+  const book = data.phrases;
   const length = token.end - token.start;
   for (let len = Math.max(2, length); len <= Math.max(4, length); len++) {
     // Every window covers the whole token, so `i` too.

@@ -1,7 +1,7 @@
 import { type Lexicon, wordsWhere } from '../lexicon';
 import { PairSet } from '../pairSet';
 import type { CandidateList } from './candidates';
-import { pinyinIndex } from './data';
+import type { WrongCharTables } from './data';
 import { PARAMS } from './params';
 
 /**
@@ -38,52 +38,40 @@ export function syllablePair(x: number, y: number): number {
 
 export const NO_IDS: number[] = [];
 
-const wordIndexCache = new WeakMap<Lexicon, WordIndexes | null>();
-
-/** The word indexes of `lexicon`, built once per lexicon; undefined when the lexicon cannot list its words. */
-function wordIndexes(lexicon: Lexicon): WordIndexes | undefined {
-  let indexes = wordIndexCache.get(lexicon);
-  if (indexes === undefined) {
-    // About one distinct pair per four words of jieba's dictionary: sized to grow at most once.
-    const bigrams = new PairSet(lexicon.size / 4);
-    const completions = new Map<string, string>();
-    const around = new PairSet();
-    const pairs = new Map<number, string[]>();
-    const { syllableIdsOf } = pinyinIndex();
-    const { maxWord, minNewWord, minWildWord, minPairWord } = PARAMS;
-    const listed = wordsWhere(lexicon, 2, Math.max(2, maxWord), Math.min(minNewWord, minWildWord, minPairWord), (word, frequency) => {
-      const length = word.length;
-      if (frequency >= minNewWord && length <= maxWord) {
-        for (let i = 0; i + 1 < length; i++) bigrams.add(word.charCodeAt(i), word.charCodeAt(i + 1));
+/** The word indexes of `lexicon`; undefined when the lexicon cannot list its words. */
+function wordIndexes(lexicon: Lexicon, data: WrongCharTables): WordIndexes | undefined {
+  // About one distinct pair per four words of jieba's dictionary: sized to grow at most once.
+  const bigrams = new PairSet(lexicon.size / 4);
+  const completions = new Map<string, string>();
+  const around = new PairSet();
+  const pairs = new Map<number, string[]>();
+  const { syllableIdsOf } = data.pinyin;
+  const { maxWord, minNewWord, minWildWord, minPairWord } = PARAMS;
+  const listed = wordsWhere(lexicon, 2, Math.max(2, maxWord), Math.min(minNewWord, minWildWord, minPairWord), (word, frequency) => {
+    const length = word.length;
+    if (frequency >= minNewWord && length <= maxWord) {
+      for (let i = 0; i + 1 < length; i++) bigrams.add(word.charCodeAt(i), word.charCodeAt(i + 1));
+    }
+    if (frequency >= minWildWord && length >= 3 && length <= maxWord) {
+      // Inner positions only: an open first or last character matches too many coinages (示范型).
+      for (let j = 1; j < length - 1; j++) {
+        const key = word.slice(0, j) + '?' + word.slice(j + 1);
+        completions.set(key, (completions.get(key) ?? '') + word[j]);
+        around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
       }
-      if (frequency >= minWildWord && length >= 3 && length <= maxWord) {
-        // Inner positions only: an open first or last character matches too many coinages (示范型).
-        for (let j = 1; j < length - 1; j++) {
-          const key = word.slice(0, j) + '?' + word.slice(j + 1);
-          completions.set(key, (completions.get(key) ?? '') + word[j]);
-          around.add(word.charCodeAt(j - 1), word.charCodeAt(j + 1));
+    }
+    if (frequency >= minPairWord && length === 2) {
+      for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
+        for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
+          const key = syllablePair(x, y);
+          const list = pairs.get(key);
+          if (list) list.push(word);
+          else pairs.set(key, [word]);
         }
       }
-      if (frequency >= minPairWord && length === 2) {
-        for (const x of syllableIdsOf.get(word.charCodeAt(0)) ?? NO_IDS) {
-          for (const y of syllableIdsOf.get(word.charCodeAt(1)) ?? NO_IDS) {
-            const key = syllablePair(x, y);
-            const list = pairs.get(key);
-            if (list) list.push(word);
-            else pairs.set(key, [word]);
-          }
-        }
-      }
-    });
-    indexes = listed ? { bigrams, wild: { completions, around }, pairs } : null;
-    wordIndexCache.set(lexicon, indexes);
-  }
-  return indexes ?? undefined;
-}
-
-/** Two-character words by the syllables of their characters (see WordIndexes.pairs). */
-export function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
-  return wordIndexes(lexicon)?.pairs;
+    }
+  });
+  return listed ? { bigrams, wild: { completions, around }, pairs } : undefined;
 }
 
 /**
@@ -91,19 +79,21 @@ export function pairIndex(lexicon: Lexicon): Map<number, string[]> | undefined {
  * once per position and table.
  */
 export interface LexiconTables {
+  data: WrongCharTables;
   bigrams: PairSet | undefined;
   wild: WildIndex | undefined;
+  /** Two-character words by the syllables of their characters (see WordIndexes.pairs). */
+  pairs: Map<number, string[]> | undefined;
   /** Candidates by character code (see cachedCandidates). */
   candidates: Map<number, CandidateList>;
 }
 
-const tablesCache = new WeakMap<Lexicon, LexiconTables>();
-
-export function tablesFor(lexicon: Lexicon): LexiconTables {
-  let tables = tablesCache.get(lexicon);
+/** The tables of `lexicon`, built once per lexicon and data. */
+export function tablesFor(lexicon: Lexicon, data: WrongCharTables): LexiconTables {
+  let tables = data.byLexicon.get(lexicon);
   if (!tables) {
-    const indexes = wordIndexes(lexicon);
-    tablesCache.set(lexicon, (tables = { bigrams: indexes?.bigrams, wild: indexes?.wild, candidates: new Map() }));
+    const indexes = wordIndexes(lexicon, data);
+    data.byLexicon.set(lexicon, (tables = { data, bigrams: indexes?.bigrams, wild: indexes?.wild, pairs: indexes?.pairs, candidates: new Map() }));
   }
   return tables;
 }

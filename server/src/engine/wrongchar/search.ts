@@ -1,8 +1,7 @@
 import { isHanCode } from '../chars';
 import { frequencyAt, type Lexicon } from '../lexicon';
 import { cachedCandidates, type Candidate, costOf } from './candidates';
-import { NO_IDS, pairIndex, syllablePair, tablesFor, type LexiconTables } from './indexes';
-import { pinyinIndex } from './data';
+import { NO_IDS, syllablePair, type LexiconTables } from './indexes';
 import { PARAMS } from './params';
 import { type ScoringWindow, scoringWindow, windowEnd, windowStart } from './scoring';
 
@@ -35,7 +34,7 @@ const spanScratch: number[] = [];
 let pairFlags = new Uint8Array(64);
 
 /** Ranked replacements for the character at `i` of `text` (BMP Chinese), best first. */
-export function suggestReplacements(text: string, i: number, lexicon: Lexicon, token?: { start: number; end: number }, tables = tablesFor(lexicon)): Suggestion[] {
+export function suggestReplacements(text: string, i: number, lexicon: Lexicon, tables: LexiconTables, token?: { start: number; end: number }): Suggestion[] {
   return replacementsAt(text, i, lexicon, token, tables) ?? [];
 }
 
@@ -182,16 +181,16 @@ export interface PairSuggestion {
  * Two-character words that sound like the characters at `i` and `i + 1` (both different from them),
  * ranked by gain: 淡味 → 单位, 墙画 → 强化.
  */
-export function suggestPairs(text: string, i: number, lexicon: Lexicon): PairSuggestion[] {
-  return pairsAt(text, i, lexicon) ?? [];
+export function suggestPairs(text: string, i: number, lexicon: Lexicon, tables: LexiconTables): PairSuggestion[] {
+  return pairsAt(text, i, lexicon, tables) ?? [];
 }
 
 /** suggestPairs, with undefined for none. */
-export function pairsAt(text: string, i: number, lexicon: Lexicon): PairSuggestion[] | undefined {
-  const index = pairIndex(lexicon);
+export function pairsAt(text: string, i: number, lexicon: Lexicon, tables: LexiconTables): PairSuggestion[] | undefined {
+  const index = tables.pairs;
   if (!index || !isHanCode(text.charCodeAt(i)) || !isHanCode(text.charCodeAt(i + 1))) return undefined;
   if (frequencyAt(lexicon, text, i, i + 2) >= PARAMS.trustedWord) return undefined;
-  const { syllableIdsOf } = pinyinIndex();
+  const { syllableIdsOf } = tables.data.pinyin;
   const a = windowStart(text, i);
   const k = i - a;
   const n = windowEnd(text, i + 2) - a;

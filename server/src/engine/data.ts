@@ -1,0 +1,32 @@
+import type { SnippetFile } from './completion';
+
+/**
+ * The data tables the engine needs that are large or shared, handed to it by the host: the engine never
+ * reads a file itself. server/src/host/data.ts reads them from disk for the CLI, the server, the tests and
+ * the tools; a browser worker would fetch the same files. Give them to the Linter through
+ * `LintEnvironment.data`; rules read them through `LineContext.data`.
+ *
+ * Each table is a getter, so that the host may read it on first use (the rules that need these tables also
+ * need the lexicon, which arrives seconds after start-up, and a start-up should not parse them). A getter
+ * never throws: it gives undefined when the table cannot be had (the host reports why, in Chinese, once),
+ * and the rules that need it then find nothing.
+ *
+ * Not here:
+ * - The word frequencies (jieba's dictionary): they come with the segmenter, through `LintEnvironment.lexicon`
+ *   (the `Lexicon` interface of lexicon.ts), as a getter while they load.
+ * - Small rule-local word lists (server/data/misused-words.json, standard-terms.json, …) that rules import with
+ *   `import data from '../../data/x.json'`: the bundler puts them into the bundles, so that is no disk access.
+ */
+export interface EngineData {
+  /** Characters by pinyin syllable (server/data/char-pinyin.json): "zhi" → "之支只…". */
+  pinyin(): Readonly<Record<string, string>> | undefined;
+  /** Look-alike characters by character (server/data/char-shapes.json, generated glyph data). */
+  shapes(): Readonly<Record<string, string>> | undefined;
+  /** Words of a modern dictionary that jieba's lacks (server/data/known-words.json, from CC-CEDICT). */
+  knownWords(): readonly string[] | undefined;
+  /**
+   * The completion snippets (snippets/*.json) by file name without extension ("opening", "terms", …): the
+   * completion catalog and the wrong-character rule's phrase book read the same files.
+   */
+  snippets(): Readonly<Record<string, SnippetFile>> | undefined;
+}

@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SnippetFile } from '../engine/completion';
+import type { EngineData } from '../engine/data';
+
+/**
+ * The engine's data tables (engine/data.ts) read from disk, each on first use and then kept. Found beside
+ * the bundles (dist/ → server/data/ and snippets/, also in the .vsix) or beside the compiled sources
+ * (out/server/src/host/ → out/server/data/ and the project's snippets/).
+ */
+const DATA_DIRS = [path.join(__dirname, '..', 'server', 'data'), path.join(__dirname, '..', '..', 'data')];
+const SNIPPET_DIRS = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', '..', 'snippets')];
+
+/** What a table is for, in the message when it is missing. */
+const PURPOSE = '疑似错别字检查已跳过，其余检查照常进行';
+
+export interface DiskDataOptions {
+  /** Told once per table that cannot be read, in Chinese (default: nothing). */
+  onError?(message: string): void;
+  /** Folders to look in instead of the defaults (for tests). */
+  dataDirs?: readonly string[];
+  snippetDirs?: readonly string[];
+}
+
+/** A table read once: the value, or undefined after an error (reported once). */
+function once<T>(read: () => T, onError: ((message: string) => void) | undefined): () => T | undefined {
+  let state: { value: T | undefined } | undefined;
+  return () => {
+    if (state) return state.value;
+    try {
+      state = { value: read() };
+    } catch (error) {
+      state = { value: undefined };
+      onError?.(`${(error as Error).message}，${PURPOSE}`);
+    }
+    return state.value;
+  };
+}
+
+function readJson(dirs: readonly string[], name: string): unknown {
+  const file = dirs.map((dir) => path.join(dir, name)).find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`找不到数据文件 ${name}（应在 ${dirs.join(' 或 ')}）`);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`无法读取数据文件 ${file}（${(error as Error).message}）`);
+  }
+}
+
+function stringRecord(value: unknown, name: string): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw new Error(`数据文件 ${name} 的格式不对`);
+  }
+  return value as Record<string, string>;
+}
+
+/** The snippet files by name; a file that does not parse is left out (it only means fewer phrases). */
+function readSnippets(dirs: readonly string[]): Record<string, SnippetFile> {
+  const dir = dirs.find((d) => fs.existsSync(d));
+  if (!dir) throw new Error(`找不到短语文件夹 snippets（应在 ${dirs.join(' 或 ')}）`);
+  const files: Record<string, SnippetFile> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) files[file.slice(0, -'.json'.length)] = parsed as SnippetFile;
+    } catch {
+      // Left out.
+    }
+  }
+  return files;
+}
+
+/** The engine's data from disk. */
+export function diskEngineData(options: DiskDataOptions = {}): EngineData {
+  const dataDirs = options.dataDirs ?? DATA_DIRS;
+  const snippetDirs = options.snippetDirs ?? SNIPPET_DIRS;
+  const onError = options.onError;
+  return {
+    pinyin: once(() => stringRecord(readJson(dataDirs, 'char-pinyin.json'), 'char-pinyin.json'), onError),
+    shapes: once(() => stringRecord(readJson(dataDirs, 'char-shapes.json'), 'char-shapes.json'), onError),
+    knownWords: once(() => {
+      const modern = (readJson(dataDirs, 'known-words.json') as { modern?: unknown } | null)?.modern;
+      if (typeof modern !== 'string') throw new Error('数据文件 known-words.json 的格式不对');
+      return modern.split(' ');
+    }, onError),
+    snippets: once(() => readSnippets(snippetDirs), onError),
+  };
+}
+
+let shared: EngineData | undefined;
+const sharedErrors: string[] = [];
+const listeners = new Set<(message: string) => void>();
+
+/**
+ * The process's one copy of the data from disk (read once, whoever asks: the linters of every document,
+ * completion). `onError` hears of the tables that cannot be read, including those that failed before.
+ */
+export function sharedEngineData(onError?: (message: string) => void): EngineData {
+  if (onError && !listeners.has(onError)) {
+    listeners.add(onError);
+    for (const message of sharedErrors) onError(message);
+  }
+  return (shared ??= diskEngineData({
+    onError: (message) => {
+      sharedErrors.push(message);
+      for (const listener of listeners) listener(message);
+    },
+  }));
+}
