@@ -15,13 +15,14 @@ import {
   termMarkdown,
   termsIn,
 } from '../../server/src/engine';
+import { CONTEXT_PAIR_RULES } from '../../server/src/engine/rules/contextPairs';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const lines = (name: string) =>
   fs.readFileSync(path.join(FIXTURES, name), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
-const WORD_RULES = new Set(['misused-word', 'standard-term', 'jiezhi', 'zuochu', 'zhiding', 'quanli', 'bixu', 'qiyong', 'fanying']);
+const WORD_RULES = new Set(['misused-word', 'standard-term', ...CONTEXT_PAIR_RULES.map((r) => r.id)]);
 const segmenter = new SyncSegmenter();
 
 function lint(text: string, config = ''): Finding[] {
