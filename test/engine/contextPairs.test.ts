@@ -64,3 +64,14 @@ test('context pairs: malformed entries are refused with a Chinese message naming
   const one = { ...base, phrases: [{ phrase: '权利运行', wrong: '权利', right: '权力' }] };
   assert.throws(() => contextPairRules({ rules: [one, one] }), /规则 id“demo”重复/);
 });
+
+test('context pairs: every rule has its fixture case, which flags something and leaves something alone', () => {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'rules');
+  for (const { id } of CONTEXT_PAIR_RULES) {
+    const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, `${id}.expect.json`), 'utf8')) as { findings: { range: string }[] };
+    const flaggedLines = new Set(expected.findings.map((f) => f.range.split(':')[0]));
+    const lines = text.split('\n').filter((l, i) => l.trim() && !flaggedLines.has(String(i + 1)));
+    assert.ok(flaggedLines.size > 0 && lines.length > 0, `test/fixtures/rules/${id}.txt 须有应标记和不应标记的句子`);
+  }
+});

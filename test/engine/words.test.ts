@@ -109,7 +109,7 @@ test('custom replacements from the configuration are checked, with a safe fix', 
 });
 
 test('fix all: safe fixes applied twice change nothing the second time', () => {
-  const text = lines('words-must-flag.tsv').map((l) => l.split('\t')[3]).join('\n');
+  const text = [...lines('words-must-flag.tsv').map((l) => l.split('\t')[3]), '截止目前，全县已完成投资12亿元。', '县委做出了重要部署。'].join('\n');
   const linter = new Linter({ segmenter });
   const once = applyEdits(text, safeFixEdits(linter.lint(text).findings)).text;
   assert.notEqual(once, text);

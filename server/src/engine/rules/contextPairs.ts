@@ -24,6 +24,9 @@
  *    `lists` (the words as literals, longest first) or a fragment of `patterns` (which may use `{name}`
  *    itself). `{0,2}` and other quantifiers are left alone. Keep the expressions linear (no nested
  *    unbounded repetition): the hang tests run every rule on adversarial lines.
+ *
+ * Every rule has its cases in test/fixtures/rules/<id>.txt (see the README there): a new pair or phrase gets a
+ * line there, and a new entry a file.
  */
 import data from '../../../data/context-pairs.json';
 import { PhraseTrie } from '../phrases';
