@@ -1,7 +1,8 @@
 import { DEFAULT_CONFIG, ResolvedConfig, RuleSetting, ruleSeverity } from './config';
 import type { EngineData } from './data';
-import { DocumentKind, DocumentParser, ReportDocument, TreeUpdate } from './document';
-import { carryOver, composeChanges, LineChange } from './lineDiff';
+import { DocumentKind, ReportDocument } from './document';
+import { carryOver, LineChange } from './lineDiff';
+import { ParseStage } from './pipeline/parse';
 import { ALL_RULES } from './rules';
 import { Lexicon } from './lexicon';
 import { DocumentFinding, DocumentRule, LineFinding, LineRule, MAX_FINDINGS_PER_RULE, Rule, RuleOptions } from './rules/rule';
@@ -169,21 +170,13 @@ interface LineCheck {
   result: CachedLine;
 }
 
-interface ParsedAhead {
-  text: string;
-  kind: DocumentKind;
-  document: ReportDocument;
-  change: LineChange | undefined;
-  treeUpdate: TreeUpdate | undefined;
-}
-
 /**
  * Lints one document again and again as it changes. Line-rule results are kept per line and carried
  * over each change (lineDiff.ts), so an edit re-checks only the lines it touched. Document rules run
  * every time, except those that read only headings and items when the edit left them alone (`reuse`).
  */
 export class Linter {
-  private readonly parser = new DocumentParser();
+  private readonly parses = new ParseStage();
   /** Per-line results of the previous lint, aligned with its lines. */
   private previous?: { kind: DocumentKind; lines: readonly string[]; results: (CachedLine | undefined)[]; flags: Uint8Array; ignoredCount: number };
   private readonly config: ResolvedConfig;
@@ -204,8 +197,6 @@ export class Linter {
   private removedBefore = new Map<string, CachedLine>();
   /** Each document rule's findings in the previous pass. */
   private ruleFindings = new Map<string, Finding[]>();
-  /** Parses done by `structure` since the last lint, for the next lint to take over. */
-  private parsedAhead?: ParsedAhead;
 
   constructor(environment: LintEnvironment = {}) {
     this.config = environment.config ?? DEFAULT_CONFIG;
@@ -236,26 +227,11 @@ export class Linter {
    * completion need right after a keystroke. The next `lint` of the same text takes the parse over.
    */
   structure(text: string, kind: DocumentKind = 'plaintext'): ReportDocument {
-    const ahead = this.parsedAhead;
-    if (ahead && ahead.text === text && ahead.kind === kind) return ahead.document;
-    const document = this.parser.parse(text, kind);
-    const change = this.parser.lastChange;
-    this.parsedAhead = {
-      text,
-      kind,
-      document,
-      // Line changes since the last lint, as one; a second parse gives up the tree update (the document rules
-      // then run again rather than move findings over two changes).
-      change: !ahead ? change : ahead.change && change ? composeChanges(ahead.change, change) : undefined,
-      treeUpdate: ahead ? undefined : this.parser.lastTreeUpdate,
-    };
-    return document;
+    return this.parses.ahead(text, kind);
   }
 
   lint(text: string, kind: DocumentKind = 'plaintext'): LintResult {
-    this.structure(text, kind);
-    const { document, change, treeUpdate } = this.parsedAhead!;
-    this.parsedAhead = undefined;
+    const { document, change, treeUpdate } = this.parses.take(text, kind);
     const structureOnly = text.length > this.config.maxDocumentChars;
     const findings: Finding[] = [];
     let segmentationPending = false;
