@@ -149,7 +149,7 @@ export function makeSegmenterReporter(err: (s: string) => void) {
 export interface CheckedFile {
   file: string;
   text: string;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /** Checks (and with `fix`, fixes) one file. Returns undefined after an I/O error, reported through `err`. */
