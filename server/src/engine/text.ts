@@ -1,3 +1,5 @@
+import { isHan } from './chars';
+
 /** Splitting text into lines the way LSP counts them: \r\n, \n and \r all end a line. */
 export interface LineSplit {
   /** Line contents without their terminators. */
@@ -34,12 +36,6 @@ export function detectEol(text: string): '\r\n' | '\n' | '\r' {
   if (lf >= 0) return '\n';
   if (cr >= 0) return '\r';
   return '\n';
-}
-
-const HAN = /\p{Script=Han}/u;
-
-export function isHan(char: string): boolean {
-  return HAN.test(char);
 }
 
 /** Whitespace used in Chinese documents, including the ideographic space U+3000. */
@@ -92,9 +88,9 @@ export function countHanChars(text: string): number {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      if (HAN.test(text.slice(i, i + 2))) count++;
+      if (isHan(text.slice(i, i + 2))) count++;
       i++;
-    } else if (HAN.test(text[i])) count++;
+    } else if (isHan(text[i])) count++;
   }
   return count;
 }
