@@ -7,9 +7,8 @@ import { Analysis } from '../analysis';
 import { applyConfigChange, CONFIG_FILE_NAME, ConfigChange, Finding } from '../engine';
 import { containsHan } from '../engine/chars';
 import { fileKeyFor } from '../host/configFile';
+import { UPDATE_CONFIG_COMMAND } from '../protocol';
 import { configFileFor, documentPath } from '../settings';
-
-export const UPDATE_CONFIG_COMMAND = 'gongwen.server.updateConfig';
 
 /**
  * The .gongwenrc.json that ignore/disable actions write for a document: the one already in force, else a
