@@ -27,17 +27,6 @@ export function splitLines(text: string): LineSplit {
   return { lines, offsets };
 }
 
-/** The line terminator a document mostly uses, so that edits can keep it. */
-export function detectEol(text: string): '\r\n' | '\n' | '\r' {
-  const crlf = text.indexOf('\r\n');
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (crlf >= 0 && crlf <= lf) return '\r\n';
-  if (lf >= 0) return '\n';
-  if (cr >= 0) return '\r';
-  return '\n';
-}
-
 /** Whitespace used in Chinese documents, including the ideographic space U+3000. */
 export function isBlank(line: string): boolean {
   return /^[\s\u3000\uFEFF]*$/.test(line);
