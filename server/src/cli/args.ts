@@ -4,13 +4,13 @@ import { parseArgs } from 'node:util';
 export const VERSION = '0.1.0';
 
 export const USAGE = `用法：
-  gongwen check [--format pretty|json] [--config FILE] [--fix] [--jobs N] FILE...
+  gongwen check [--format pretty|json|sarif] [--config FILE] [--fix] [--jobs N] FILE...
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
   gongwen rules                 列出全部检查规则
 
 选项：
-  --format    输出格式（check 默认 pretty，outline/stats 默认 text）
+  --format    输出格式（check 默认 pretty，sarif 为 SARIF 2.1.0，供持续集成的代码扫描使用；outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
   --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
   --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）

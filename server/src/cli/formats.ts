@@ -1,12 +1,14 @@
 // The output formats of `gongwen check`: pretty (one line per finding and a summary), JSON and SARIF.
 import { applyEdits, Finding } from '../engine';
 import type { CheckedFile } from './check';
+import { sarifLog } from './sarif';
 
-export const CHECK_FORMATS = ['pretty', 'json'] as const;
+export const CHECK_FORMATS = ['pretty', 'json', 'sarif'] as const;
 
-/** Writes the results of `gongwen check` in `format` (one of CHECK_FORMATS). */
-export function writeCheckResults(format: string, results: CheckedFile[], out: (s: string) => void): void {
+/** Writes the results of `gongwen check` in `format` (one of CHECK_FORMATS); `ioError`: some file could not be read or written. */
+export function writeCheckResults(format: string, results: CheckedFile[], ioError: boolean, out: (s: string) => void): void {
   if (format === 'json') out(JSON.stringify(results.map((r) => fileJson(r)), null, 2));
+  else if (format === 'sarif') out(JSON.stringify(sarifLog(results, !ioError), null, 2));
   else writePretty(results, out);
 }
 

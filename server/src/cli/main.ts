@@ -60,7 +60,7 @@ async function check(
   const sizes = fileSizes(files);
   const threads = jobsOption(jobs, defaultJobs(sizes), files.length);
   const { results, ioError } = await checkFiles(files, sizes, configPath, fix, threads, err);
-  writeCheckResults(format, results, out);
+  writeCheckResults(format, results, ioError, out);
   if (ioError) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
