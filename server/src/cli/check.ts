@@ -63,7 +63,7 @@ export type Segmenters = ReturnType<typeof makeSegmenterReporter>;
 export interface CheckedFile {
   file: string;
   text: string;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /** What one file's check gives: its result (unless it could not be read) and whether an I/O error happened. */
