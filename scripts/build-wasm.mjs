@@ -92,6 +92,10 @@ export function buildWasm(outDir = path.join(root, 'server', 'wasm'), { quiet = 
       `-I${addonApi}`,
       `-I${path.join(tree, 'submodules', 'cppjieba', 'include')}`,
       `-I${path.join(tree, 'submodules', 'cppjieba', 'deps', 'limonp', 'include')}`,
+      // limonp's log lines carry __FILE__: without the build's own paths the output is the same in any clone.
+      `-fmacro-prefix-map=${tree}=nodejieba`,
+      `-fmacro-prefix-map=${emnapi}=emnapi`,
+      `-fmacro-prefix-map=${addonApi}=node-addon-api`,
     ];
     const link = [
       '-O3',
