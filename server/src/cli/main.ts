@@ -20,6 +20,8 @@ import { outlineToJson, OutlineJson } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
 import { diskEngineData } from '../host/data';
 import { readTextFile, writeTextFileAtomic, TextFile } from './files';
+import { checkDocxCli, docxDiagnosticJson, isDocx, prettyDocxLine, readDocxFile } from './docx';
+import type { DocxFinding } from '../docx/check';
 
 
 const VERSION = '0.1.0';
@@ -150,6 +152,8 @@ export interface CheckedFile {
   file: string;
   text: string;
   findings: Finding[];
+  /** For a .docx: the findings located by paragraph (text is then the body's text). */
+  docx?: DocxFinding[];
 }
 
 /** Checks (and with `fix`, fixes) one file. Returns undefined after an I/O error, reported through `err`. */
@@ -161,6 +165,18 @@ export async function checkFile(
   reported: Set<string>,
   err: (s: string) => void,
 ): Promise<CheckedFile | undefined> {
+  if (isDocx(file)) {
+    try {
+      const config = configFor(file, configPath, err, reported);
+      const segmenter = segmenters.get(config);
+      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix }, diagnosticJson);
+      segmenters.report(segmenter);
+      return result;
+    } catch (error) {
+      err(`gongwen：${(error as Error).message}`);
+      return undefined;
+    }
+  }
   let prepared: Prepared;
   try {
     const source = readTextFile(file);
@@ -289,8 +305,8 @@ async function check(
     let warnings = 0;
     let others = 0;
     for (const r of results) {
-      for (const f of r.findings) {
-        out(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.rule}]`);
+      for (const [i, f] of r.findings.entries()) {
+        out(r.docx ? prettyDocxLine(r.file, r.docx[i]) : `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.rule}]`);
         if (f.severity === 'error') errors++;
         else if (f.severity === 'warning') warnings++;
         else others++;
@@ -357,6 +373,7 @@ async function checkInWorkers(files: string[], sizes: readonly number[], configP
 /** One file's entry in the JSON output (the text is split into lines once, not per finding). */
 function fileJson(r: CheckedFile) {
   const lines = r.text.split(/\r\n|\r|\n/);
+  if (r.docx) return { file: r.file, diagnostics: r.docx.map((d) => docxDiagnosticJson(d)) };
   return { file: r.file, diagnostics: r.findings.map((f) => diagnosticJson(r.text, f, lines)) };
 }
 
@@ -405,7 +422,8 @@ function sliceRange(lines: string[], finding: Finding): string {
 }
 
 function loadForReading(file: string, configPath: string | undefined, err: (s: string) => void) {
-  const source = readTextFile(file);
+  // A .docx is outlined and counted by its body text (one line per paragraph).
+  const source: TextFile = isDocx(file) ? { path: file, text: readDocxFile(file).doc.parts[0].text, encoding: 'utf8', bom: false } : readTextFile(file);
   const config = configFor(file, configPath, err, new Set());
   return { source, config };
 }

@@ -16,6 +16,8 @@ export interface DocxFinding {
   /** The flagged text, and the text around it (up to 10 characters either side) for a reader to find the place. */
   text: string;
   context: string;
+  /** The finding's JSON in the text shape (rule, severity, message, range in the part's text, suggestions), set by the CLI. */
+  json?: Record<string, unknown>;
 }
 
 const PART_ORDER: PartKind[] = ['body', 'table', 'header', 'footer'];

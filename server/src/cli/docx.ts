@@ -1,0 +1,66 @@
+import * as fs from 'node:fs';
+import type { Finding, Linter } from '../engine';
+import { checkDocx, DocxFinding, PART_NAMES } from '../docx/check';
+import { DocxError } from '../docx/errors';
+import { DocxDocument, readDocx } from '../docx/read';
+
+/** Word files the CLI reads as documents rather than as text. */
+export const isDocx = (file: string) => /\.(docx|docm|dotx)$/i.test(file);
+
+const MAX_DOCX_BYTES = 100 * 1024 * 1024;
+
+/** Reads and parses a .docx from disk; every problem is an Error with a Chinese message. */
+export function readDocxFile(file: string): { bytes: Uint8Array; doc: DocxDocument } {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new Error(`${file} 是目录，不是文件`);
+    if (stat.size > MAX_DOCX_BYTES) throw new Error(`${file} 超过 100 MB，未检查`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`找不到文件 ${file}`);
+    if (code === 'EACCES') throw new Error(`没有权限读取 ${file}`);
+    throw error;
+  }
+  try {
+    return { bytes, doc: readDocx(bytes, file) };
+  } catch (error) {
+    if (error instanceof DocxError) throw new Error(error.message);
+    // A reader bug must not crash the batch: report it as this file's error.
+    throw new Error(`${file} 无法读取：${(error as Error).message}`);
+  }
+}
+
+export interface DocxCheckOptions {
+  fix: boolean;
+}
+
+type DiagnosticJson = (text: string, finding: Finding) => Record<string, unknown>;
+
+/**
+ * `gongwen check report.docx`: the findings of every text part, located by paragraph, as a CheckedFile
+ * (text: the body's text). The original file is never written.
+ */
+export function checkDocxCli(file: string, linter: Linter, options: DocxCheckOptions, toJson: DiagnosticJson) {
+  if (options.fix) throw new Error(`${file}：.docx 不会被改写；要得到带修订的副本，请同时指定 --annotate 输出文件`);
+  const { doc } = readDocxFile(file);
+  const results = checkDocx(doc, linter);
+  const docx: DocxFinding[] = [];
+  for (const r of results) {
+    for (const located of r.located) docx.push({ ...located, json: toJson(r.part.text, located.finding) });
+  }
+  return { file, text: doc.parts[0].text, findings: docx.map((d) => d.finding), docx };
+}
+
+/** `file:正文第5段:7 error message [rule]（…context…）` — paragraph numbers and 1-based offsets. */
+export function prettyDocxLine(file: string, f: DocxFinding): string {
+  const where = f.paragraph > 0 ? `${PART_NAMES[f.kind]}第${f.paragraph}段:${f.offset + 1}` : PART_NAMES[f.kind];
+  const context = f.context ? `（${f.context.replace(/\s+/g, ' ')}）` : '';
+  return `${file}:${where} ${f.finding.severity} ${f.finding.message} [${f.finding.rule}]${context}`;
+}
+
+/** The JSON of a .docx finding: the text shape plus where it is in the document (stable, see README). */
+export function docxDiagnosticJson(f: DocxFinding) {
+  return { ...f.json, text: f.text, part: f.kind, paragraph: f.paragraph, offset: f.offset, endOffset: f.endOffset, context: f.context };
+}
