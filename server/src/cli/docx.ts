@@ -1,5 +1,10 @@
 import * as fs from 'node:fs';
-import type { Finding, Linter } from '../engine';
+import * as path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { DocumentKind, Finding, Linter, ResolvedConfig, ruleSeverity } from '../engine';
+import { checkFormat } from '../docx/format';
+import { exportDocx } from '../docx/export';
+import { FormatProfile, profileFromConfig } from '../docx/profile';
 import { checkDocx, DocxFinding, PART_NAMES } from '../docx/check';
 import { DocxError } from '../docx/errors';
 import { DocxDocument, readDocx } from '../docx/read';
@@ -34,20 +39,28 @@ export function readDocxFile(file: string): { bytes: Uint8Array; doc: DocxDocume
 
 export interface DocxCheckOptions {
   fix: boolean;
+  config?: ResolvedConfig;
+  err?: (s: string) => void;
 }
 
 type DiagnosticJson = (text: string, finding: Finding) => Record<string, unknown>;
 
 /**
- * `gongwen check report.docx`: the findings of every text part, located by paragraph, as a CheckedFile
- * (text: the body's text). The original file is never written.
+ * `gongwen check report.docx`: the format findings (page setup first), then the findings of every text
+ * part, located by paragraph, as a CheckedFile (text: the body's text). The original file is never written.
  */
 export function checkDocxCli(file: string, linter: Linter, options: DocxCheckOptions, toJson: DiagnosticJson) {
   if (options.fix) throw new Error(`${file}：.docx 不会被改写；要得到带修订的副本，请同时指定 --annotate 输出文件`);
   const { doc } = readDocxFile(file);
-  const results = checkDocx(doc, linter);
   const docx: DocxFinding[] = [];
-  for (const r of results) {
+  for (const f of checkFormat(doc, profileFor(options.config, options.err))) {
+    const severity = ruleSeverity(options.config?.rules[f.finding.rule], 'warning', true);
+    if (severity === 'off') continue;
+    const finding = { ...f.finding, severity };
+    const part = doc.parts.find((p) => p.part === f.part && p.kind === f.kind);
+    docx.push({ ...f, finding, json: toJson(part?.text ?? '', finding) });
+  }
+  for (const r of checkDocx(doc, linter)) {
     for (const located of r.located) docx.push({ ...located, json: toJson(r.part.text, located.finding) });
   }
   return { file, text: doc.parts[0].text, findings: docx.map((d) => d.finding), docx };
@@ -63,4 +76,24 @@ export function prettyDocxLine(file: string, f: DocxFinding): string {
 /** The JSON of a .docx finding: the text shape plus where it is in the document (stable, see README). */
 export function docxDiagnosticJson(f: DocxFinding) {
   return { ...f.json, text: f.text, part: f.kind, paragraph: f.paragraph, offset: f.offset, endOffset: f.endOffset, context: f.context };
+}
+
+/** `gongwen export report.gw -o report.docx`: the report laid out as a 公文 (never overwrites the source). */
+export async function exportReport(file: string, output: string, text: string, kind: DocumentKind, profile: FormatProfile): Promise<void> {
+  if (!/\.docx$/i.test(output)) throw new Error(`输出文件应以 .docx 结尾：${output}`);
+  if (path.resolve(output) === path.resolve(file)) throw new Error('输出文件不能与源文件相同');
+  const { document } = new Linter({ rules: [] }).lint(text, kind);
+  const bytes = await exportDocx(document, profile);
+  try {
+    await writeFileAtomic(output, bytes);
+  } catch (error) {
+    throw new Error(`无法写入 ${output}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** The format profile of a configuration (GB/T 9704 without one); its problems are reported with the config's. */
+export function profileFor(config: ResolvedConfig | undefined, err?: (s: string) => void): FormatProfile {
+  const { profile, problems } = profileFromConfig(config?.format);
+  for (const p of problems) err?.(`gongwen：格式配置：${p}`);
+  return profile;
 }

@@ -20,8 +20,9 @@ import { outlineToJson, OutlineJson } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
 import { diskEngineData } from '../host/data';
 import { readTextFile, writeTextFileAtomic, TextFile } from './files';
-import { checkDocxCli, docxDiagnosticJson, isDocx, prettyDocxLine, readDocxFile } from './docx';
+import { checkDocxCli, docxDiagnosticJson, exportReport, isDocx, prettyDocxLine, profileFor, readDocxFile } from './docx';
 import type { DocxFinding } from '../docx/check';
+import { FORMAT_RULES } from '../docx/format';
 
 
 const VERSION = '0.1.0';
@@ -30,12 +31,14 @@ const USAGE = `用法：
   gongwen check [--format pretty|json] [--config FILE] [--fix] [--jobs N] FILE...
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
+  gongwen export FILE -o OUT.docx  按公文格式（GB/T 9704）导出为 Word 文件
   gongwen rules                 列出全部检查规则
 
 选项：
   --format    输出格式（check 默认 pretty，outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
-  --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
+  --fix       应用全部安全修复并写回文件（原子写入，保留编码、BOM 与换行符）
+  --output, -o  export 的输出文件
   --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）
   -h, --help  显示帮助
   -v, --version
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         fix: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,10 +82,19 @@ export async function main(argv: string[]): Promise<number> {
         return outline(single(positionals), values.format ?? 'text', values.config, out, err);
       case 'stats':
         return stats(single(positionals), values.format ?? 'text', values.config, out, err);
+      case 'export': {
+        const file = single(positionals);
+        if (!values.output) throw new UsageError('请用 -o 指定输出的 .docx 文件');
+        const { source, config } = loadForReading(file, values.config, err);
+        await exportReport(file, values.output, source.text, documentKind(file), profileFor(config, err));
+        out(`已导出：${values.output}`);
+        return 0;
+      }
       case 'rules':
         for (const rule of ALL_RULES) {
           out(`${rule.id.padEnd(28)} ${rule.defaultSeverity.padEnd(11)} ${rule.enabledByDefault === false ? '（默认关闭）' : ''}${rule.description}`);
         }
+        for (const rule of FORMAT_RULES) out(`${rule.id.padEnd(28)} ${'warning'.padEnd(11)} （仅 .docx）${rule.description}`);
         return 0;
       default:
         throw new UsageError(`未知命令“${command}”`);
@@ -169,7 +182,7 @@ export async function checkFile(
     try {
       const config = configFor(file, configPath, err, reported);
       const segmenter = segmenters.get(config);
-      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix }, diagnosticJson);
+      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix, config, err }, diagnosticJson);
       segmenters.report(segmenter);
       return result;
     } catch (error) {

@@ -4,7 +4,8 @@ import { DocxDocument, DocxPart, paragraphAt, PartKind } from './read';
 /** A finding located in a .docx: the part, the paragraph and the character offsets in its text. */
 export interface DocxFinding {
   finding: Finding;
-  kind: PartKind;
+  /** 'page': page setup (a format finding with no paragraph; paragraph 0). */
+  kind: PartKind | 'page';
   part: string;
   /** 1-based paragraph number in the part (see DocxParagraph.number). */
   paragraph: number;
@@ -51,4 +52,4 @@ export function checkDocx(doc: DocxDocument, linter: Linter): { part: DocxPart; 
   });
 }
 
-export const PART_NAMES: Record<PartKind, string> = { body: '正文', table: '表格', header: '页眉', footer: '页脚' };
+export const PART_NAMES: Record<PartKind | 'page', string> = { body: '正文', table: '表格', header: '页眉', footer: '页脚', page: '页面设置' };

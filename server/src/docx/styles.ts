@@ -9,6 +9,8 @@ export interface RunProps {
   /** Size in half-points (w:sz): 32 = 16 pt = 3号. */
   halfPoints?: number;
   bold?: boolean;
+  /** Character spacing in twips (w:spacing/@w:val; negative: condensed). */
+  spacingTwips?: number;
 }
 
 export interface ParagraphProps {
@@ -65,6 +67,8 @@ function applyRunProps(target: RunProps, rPr: XmlElement | undefined, theme: The
   }
   const sz = attr(child(rPr, 'w:sz'), 'w:val');
   if (sz !== undefined) target.halfPoints = Number(sz);
+  const spacing = attr(child(rPr, 'w:spacing'), 'w:val');
+  if (spacing !== undefined) target.spacingTwips = Number(spacing);
   const bold = isOn(child(rPr, 'w:b'));
   if (bold !== undefined) target.bold = bold;
 }
