@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DocumentKind, Finding, Linter, ResolvedConfig, ruleSeverity } from '../engine';
 import { checkFormat } from '../docx/format';
+import { annotateDocx } from '../docx/annotate';
 import { exportDocx } from '../docx/export';
 import { FormatProfile, profileFromConfig } from '../docx/profile';
 import { checkDocx, DocxFinding, PART_NAMES } from '../docx/check';
@@ -39,6 +40,8 @@ export function readDocxFile(file: string): { bytes: Uint8Array; doc: DocxDocume
 
 export interface DocxCheckOptions {
   fix: boolean;
+  /** Write a copy with the findings as comments (and with `fix`, safe fixes as tracked changes) here. */
+  annotate?: string;
   config?: ResolvedConfig;
   err?: (s: string) => void;
 }
@@ -50,8 +53,12 @@ type DiagnosticJson = (text: string, finding: Finding) => Record<string, unknown
  * part, located by paragraph, as a CheckedFile (text: the body's text). The original file is never written.
  */
 export function checkDocxCli(file: string, linter: Linter, options: DocxCheckOptions, toJson: DiagnosticJson) {
-  if (options.fix) throw new Error(`${file}：.docx 不会被改写；要得到带修订的副本，请同时指定 --annotate 输出文件`);
-  const { doc } = readDocxFile(file);
+  if (options.fix && !options.annotate) throw new Error(`${file}：.docx 不会被改写；要得到带修订的副本，请同时指定 --annotate 输出文件`);
+  if (options.annotate !== undefined) {
+    if (!/\.docx$/i.test(options.annotate)) throw new Error(`--annotate 的输出文件应以 .docx 结尾：${options.annotate}`);
+    if (path.resolve(options.annotate) === path.resolve(file)) throw new Error('--annotate 的输出文件不能是原文件（原文件不会被修改）');
+  }
+  const { doc, bytes } = readDocxFile(file);
   const docx: DocxFinding[] = [];
   for (const f of checkFormat(doc, profileFor(options.config, options.err))) {
     const severity = ruleSeverity(options.config?.rules[f.finding.rule], 'warning', true);
@@ -63,7 +70,17 @@ export function checkDocxCli(file: string, linter: Linter, options: DocxCheckOpt
   for (const r of checkDocx(doc, linter)) {
     for (const located of r.located) docx.push({ ...located, json: toJson(r.part.text, located.finding) });
   }
-  return { file, text: doc.parts[0].text, findings: docx.map((d) => d.finding), docx };
+  let annotated: { comments: number; fixes: number } | undefined;
+  if (options.annotate) {
+    const result = annotateDocx(bytes, doc, docx, options.fix);
+    try {
+      writeFileAtomic.sync(options.annotate, Buffer.from(result.bytes));
+    } catch (error) {
+      throw new Error(`无法写入 ${options.annotate}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    annotated = { comments: result.comments, fixes: result.fixes };
+  }
+  return { file, text: doc.parts[0].text, findings: docx.map((d) => d.finding), docx, annotated };
 }
 
 /** `file:正文第5段:7 error message [rule]（…context…）` — paragraph numbers and 1-based offsets. */

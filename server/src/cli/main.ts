@@ -29,6 +29,7 @@ const VERSION = '0.1.0';
 
 const USAGE = `用法：
   gongwen check [--format pretty|json] [--config FILE] [--fix] [--jobs N] FILE...
+  gongwen check --annotate OUT.docx [--fix] REPORT.docx
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
   gongwen export FILE -o OUT.docx  按公文格式（GB/T 9704）导出为 Word 文件
@@ -38,6 +39,7 @@ const USAGE = `用法：
   --format    输出格式（check 默认 pretty，outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
   --fix       应用全部安全修复并写回文件（原子写入，保留编码、BOM 与换行符）
+  --annotate  把检查结果作为批注写入 .docx 的副本（加 --fix：安全修复作为修订），不改动原文件
   --output, -o  export 的输出文件
   --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）
   -h, --help  显示帮助
@@ -68,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         fix: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         output: { type: 'string', short: 'o' },
+        annotate: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'check':
-        return await check(positionals, values.format ?? 'pretty', values.config, values.fix ?? false, values.jobs, out, err);
+        if (values.annotate !== undefined && (positionals.length !== 1 || !isDocx(positionals[0]))) throw new UsageError('--annotate 需要且只能指定一个 .docx 文件');
+        return await check(positionals, values.format ?? 'pretty', values.config, values.fix ?? false, values.jobs, out, err, values.annotate);
       case 'outline':
         return outline(single(positionals), values.format ?? 'text', values.config, out, err);
       case 'stats':
@@ -177,13 +181,15 @@ export async function checkFile(
   segmenters: ReturnType<typeof makeSegmenterReporter>,
   reported: Set<string>,
   err: (s: string) => void,
+  annotate?: string,
 ): Promise<CheckedFile | undefined> {
   if (isDocx(file)) {
     try {
       const config = configFor(file, configPath, err, reported);
       const segmenter = segmenters.get(config);
-      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix, config, err }, diagnosticJson);
+      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix, config, err, annotate }, diagnosticJson);
       segmenters.report(segmenter);
+      if (result.annotated) err(`gongwen：已写出 ${annotate}：批注 ${result.annotated.comments} 条${fix ? `，修订 ${result.annotated.fixes} 处` : ''}（原文件未改动）`);
       return result;
     } catch (error) {
       err(`gongwen：${(error as Error).message}`);
@@ -272,6 +278,7 @@ async function check(
   jobsOption: string | undefined,
   out: (s: string) => void,
   err: (s: string) => void,
+  annotate?: string,
 ): Promise<number> {
   checkFormat(format, ['pretty', 'json']);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
@@ -302,7 +309,7 @@ async function check(
     const segmenters = makeSegmenterReporter(err);
     for (const file of files) {
       try {
-        const result = await checkFile(file, configPath, fix, segmenters, reported, err);
+        const result = await checkFile(file, configPath, fix, segmenters, reported, err, annotate);
         if (result) results.push(result);
         else ioError = true;
       } catch (error) {

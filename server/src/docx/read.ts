@@ -50,7 +50,7 @@ export interface DocxDocument {
 const SKIPPED = new Set(['w:del', 'w:moveFrom', 'mc:AlternateContent', 'w:drawing', 'w:pict', 'w:object', 'w:instrText', 'w:delText', 'w:rPr', 'w:pPr', 'w:txbxContent']);
 
 /** Collects a paragraph's text from its runs (insertions count, deletions and field codes do not). */
-function collectText(paragraph: XmlElement, label: string): { text: string; segments: TextSegment[] } {
+export function collectText(paragraph: XmlElement, label: string): { text: string; segments: TextSegment[] } {
   let text = label;
   const segments: TextSegment[] = [];
   const visitRun = (run: XmlElement) => {
