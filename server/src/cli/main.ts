@@ -187,7 +187,7 @@ export async function checkFile(
     try {
       const config = configFor(file, configPath, err, reported);
       const segmenter = segmenters.get(config);
-      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon }), { fix, config, err, annotate }, diagnosticJson);
+      const result = checkDocxCli(file, new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data }), { fix, config, err, annotate }, diagnosticJson);
       segmenters.report(segmenter);
       if (result.annotated) err(`gongwen：已写出 ${annotate}：批注 ${result.annotated.comments} 条${fix ? `，修订 ${result.annotated.fixes} 处` : ''}（原文件未改动）`);
       return result;

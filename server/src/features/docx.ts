@@ -11,6 +11,7 @@ import { exportDocx } from '../docx/export';
 import { checkFormat } from '../docx/format';
 import { profileFromConfig } from '../docx/profile';
 import { readDocx } from '../docx/read';
+import { sharedEngineData } from '../host/data';
 
 export const DOCX_TEXT_REQUEST = 'gongwen/docxText';
 export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
@@ -73,7 +74,7 @@ export async function annotateToDocx(uri: string, output: string, fix: boolean, 
     const severity = ruleSeverity(config.rules[f.finding.rule], 'warning', true);
     if (severity !== 'off') located.push({ ...f, finding: { ...f.finding, severity } });
   }
-  const linter = new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon });
+  const linter = new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, data: sharedEngineData() });
   for (const r of checkDocx(doc, linter)) located.push(...r.located);
   const result = annotateDocx(bytes, doc, located, fix);
   await write(output, result.bytes);
