@@ -29,7 +29,7 @@ test('export: the .docx passes the GB/T 9704 format check and gives the same tex
   const body = doc.parts[0];
   assert.equal(body.text, REPORT.replace(/\r\n/g, '\n'));
   const [exported] = checkDocx(doc, linter);
-  const strip = (fs: { rule: string; message: string; range: unknown }[]) => fs.map((f) => ({ rule: f.rule, message: f.message, range: f.range }));
+  const strip = (fs: readonly { rule: string; message: string; range: unknown }[]) => fs.map((f) => ({ rule: f.rule, message: f.message, range: f.range }));
   assert.deepEqual(strip(exported.findings), strip(source.findings));
   // Paragraph numbers are line numbers: the title is paragraph 1, the date the last one.
   assert.equal(body.paragraphs[0].text, REPORT.split('\n')[0]);

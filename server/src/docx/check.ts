@@ -44,7 +44,7 @@ export function locate(part: DocxPart, finding: Finding): DocxFinding {
 }
 
 /** Checks every text part of a document with the engine, as plain text; findings in part order (body, tables, headers, footers). */
-export function checkDocx(doc: DocxDocument, linter: Linter): { part: DocxPart; findings: Finding[]; located: DocxFinding[] }[] {
+export function checkDocx(doc: DocxDocument, linter: Linter): { part: DocxPart; findings: readonly Finding[]; located: DocxFinding[] }[] {
   const parts = [...doc.parts].sort((a, b) => PART_ORDER.indexOf(a.kind) - PART_ORDER.indexOf(b.kind));
   return parts.map((part) => {
     const findings = linter.lint(part.text, 'plaintext').findings;

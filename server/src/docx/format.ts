@@ -72,7 +72,7 @@ export function checkFormat(doc: DocxDocument, profile: FormatProfile = GB_T_970
   const section = doc.sections[doc.sections.length - 1];
   findings.push(...checkPage(doc, section, profile));
   const body = doc.parts[0];
-  const document = new DocumentParser().parse(body.text, 'plaintext');
+  const document = new DocumentParser().parse(body.text, 'plaintext').document;
   const layout = layoutLines(document);
   const groups = new Map<string, { first: number; count: number; rule: string; message: string }>();
   const group = (key: string, index: number, rule: string, message: string) => {
