@@ -5,14 +5,18 @@ export const VERSION = '0.1.0';
 
 export const USAGE = `用法：
   gongwen check [--format pretty|json|sarif] [--config FILE] [--fix] [--jobs N] FILE...
+  gongwen check --annotate OUT.docx [--fix] REPORT.docx
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
+  gongwen export FILE -o OUT.docx  按公文格式（GB/T 9704）导出为 Word 文件
   gongwen rules                 列出全部检查规则
 
 选项：
   --format    输出格式（check 默认 pretty，sarif 为 SARIF 2.1.0，供持续集成的代码扫描使用；outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
-  --fix       应用全部安全修复并写回文件（原子写入，保留 BOM 与换行符）
+  --fix       应用全部安全修复并写回文件（原子写入，保留编码、BOM 与换行符）
+  --annotate  把检查结果作为批注写入 .docx 的副本（加 --fix：安全修复作为修订），不改动原文件
+  --output, -o  export 的输出文件
   --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）
   -h, --help  显示帮助
   -v, --version
@@ -28,6 +32,8 @@ export interface CommandLine {
   config: string | undefined;
   fix: boolean;
   jobs: string | undefined;
+  output: string | undefined;
+  annotate: string | undefined;
   help: boolean;
 }
 
@@ -41,6 +47,8 @@ export function parseCommandLine(command: string, rest: string[]): CommandLine {
       config: { type: 'string' },
       fix: { type: 'boolean', default: false },
       jobs: { type: 'string', short: 'j' },
+      output: { type: 'string', short: 'o' },
+      annotate: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,6 +59,8 @@ export function parseCommandLine(command: string, rest: string[]): CommandLine {
     config: values.config,
     fix: values.fix ?? false,
     jobs: values.jobs,
+    output: values.output,
+    annotate: values.annotate,
     help: values.help ?? false,
   };
 }

@@ -8,6 +8,9 @@ import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
 import { diskEngineData } from '../host/data';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
 import { readTextFile, writeTextFileAtomic } from './files';
+import { checkDocxCli, isDocx } from './docx';
+import type { DocxFinding } from '../docx/check';
+import { diagnosticJson } from './formats';
 import { checkInWorkers } from './workers';
 
 /**
@@ -64,6 +67,8 @@ export interface CheckedFile {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** For a .docx: the findings located by paragraph (text is then the body's text). */
+  docx?: DocxFinding[];
 }
 
 /** What one file's check gives: its result (unless it could not be read) and whether an I/O error happened. */
@@ -80,7 +85,9 @@ export async function checkFile(
   segmenters: Segmenters,
   reported: Set<string>,
   messages: CheckMessages,
+  annotate?: string,
 ): Promise<FileOutcome> {
+  if (isDocx(file)) return checkDocxFile(file, configPath, fix, segmenters, reported, messages, annotate);
   let linter: Linter;
   let source;
   try {
@@ -163,6 +170,7 @@ export async function checkFiles(
   fix: boolean,
   jobs: number,
   err: (s: string) => void,
+  annotate?: string,
 ): Promise<{ results: CheckedFile[]; ioError: boolean }> {
   const results: CheckedFile[] = [];
   let ioError = false;
@@ -182,10 +190,34 @@ export async function checkFiles(
     const segmenters = makeSegmenterReporter(err);
     const messages: CheckMessages = { error: err, once: err };
     for (const file of files) {
-      const outcome = await checkFile(file, configPath, fix, segmenters, reported, messages);
+      const outcome = await checkFile(file, configPath, fix, segmenters, reported, messages, annotate);
       if (outcome.ioError) ioError = true;
       if (outcome.result) results.push(outcome.result);
     }
   }
   return { results, ioError };
+}
+
+/** A .docx: read, checked part by part (text rules and format rules), optionally annotated into a copy. */
+function checkDocxFile(
+  file: string,
+  configPath: string | undefined,
+  fix: boolean,
+  segmenters: Segmenters,
+  reported: Set<string>,
+  messages: CheckMessages,
+  annotate: string | undefined,
+): FileOutcome {
+  try {
+    const config = configFor(file, configPath, (s) => messages.once(s), reported);
+    const segmenter = segmenters.get(config);
+    const linter = new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data });
+    const result = checkDocxCli(file, linter, { fix, config, err: (s) => messages.once(s), annotate }, diagnosticJson);
+    segmenters.report(segmenter);
+    if (result.annotated) messages.error(`gongwen：已写出 ${annotate}：批注 ${result.annotated.comments} 条${fix ? `，修订 ${result.annotated.fixes} 处` : ''}（原文件未改动）`);
+    return { result, ioError: false };
+  } catch (error) {
+    messages.error(`gongwen：${(error as Error).message}`);
+    return { ioError: true };
+  }
 }

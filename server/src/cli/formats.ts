@@ -2,6 +2,7 @@
 import { applyEdits, Finding } from '../engine';
 import type { CheckedFile } from './check';
 import { sarifLog } from './sarif';
+import { docxDiagnosticJson, prettyDocxLine } from './docx';
 
 export const CHECK_FORMATS = ['pretty', 'json', 'sarif'] as const;
 
@@ -17,8 +18,8 @@ function writePretty(results: CheckedFile[], out: (s: string) => void): void {
   let warnings = 0;
   let others = 0;
   for (const r of results) {
-    for (const f of r.findings) {
-      out(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.rule}]`);
+    for (const [i, f] of r.findings.entries()) {
+      out(r.docx ? prettyDocxLine(r.file, r.docx[i]) : `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.rule}]`);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else others++;
@@ -31,6 +32,7 @@ function writePretty(results: CheckedFile[], out: (s: string) => void): void {
 /** One file's entry in the JSON output (the text is split into lines once, not per finding). */
 function fileJson(r: CheckedFile) {
   const lines = r.text.split(/\r\n|\r|\n/);
+  if (r.docx) return { file: r.file, diagnostics: r.docx.map((d) => docxDiagnosticJson(d)) };
   return { file: r.file, diagnostics: r.findings.map((f) => diagnosticJson(r.text, f, lines)) };
 }
 

@@ -4,7 +4,10 @@ import { ALL_RULES } from '../engine';
 import { checkFormat, isUsageError, jobsOption, parseCommandLine, single, USAGE, UsageError, VERSION } from './args';
 import { checkFiles, defaultJobs, fileSizes } from './check';
 import { CHECK_FORMATS, writeCheckResults } from './formats';
-import { outline, stats } from './outlineStats';
+import { loadForReading, outline, stats } from './outlineStats';
+import { exportReport, isDocx, profileFor } from './docx';
+import { documentKind } from './check';
+import { FORMAT_RULES } from '../docx/format';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s + '\n');
@@ -26,15 +29,25 @@ export async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'check':
-        return await check(args.files, args.format ?? 'pretty', args.config, args.fix, args.jobs, out, err);
+        if (args.annotate !== undefined && (args.files.length !== 1 || !isDocx(args.files[0]))) throw new UsageError('--annotate 需要且只能指定一个 .docx 文件');
+        return await check(args.files, args.format ?? 'pretty', args.config, args.fix, args.jobs, out, err, args.annotate);
       case 'outline':
         return outline(single(args.files), args.format ?? 'text', args.config, out, err);
       case 'stats':
         return stats(single(args.files), args.format ?? 'text', args.config, out, err);
+      case 'export': {
+        const file = single(args.files);
+        if (!args.output) throw new UsageError('请用 -o 指定输出的 .docx 文件');
+        const { source, config } = loadForReading(file, args.config, err);
+        await exportReport(file, args.output, source.text, documentKind(file), profileFor(config, err));
+        out(`已导出：${args.output}`);
+        return 0;
+      }
       case 'rules':
         for (const rule of ALL_RULES) {
           out(`${rule.id.padEnd(28)} ${rule.defaultSeverity.padEnd(11)} ${rule.enabledByDefault === false ? '（默认关闭）' : ''}${rule.description}`);
         }
+        for (const rule of FORMAT_RULES) out(`${rule.id.padEnd(28)} ${'warning'.padEnd(11)} （仅 .docx）${rule.description}`);
         return 0;
       default:
         throw new UsageError(`未知命令“${command}”`);
@@ -54,12 +67,13 @@ async function check(
   jobs: string | undefined,
   out: (s: string) => void,
   err: (s: string) => void,
+  annotate?: string,
 ): Promise<number> {
   checkFormat(format, CHECK_FORMATS);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
   const sizes = fileSizes(files);
   const threads = jobsOption(jobs, defaultJobs(sizes), files.length);
-  const { results, ioError } = await checkFiles(files, sizes, configPath, fix, threads, err);
+  const { results, ioError } = await checkFiles(files, sizes, configPath, fix, threads, err, annotate);
   writeCheckResults(format, results, ioError, out);
   if (ioError) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -2,10 +2,12 @@
 import { computeStats, formatThousands, Linter, outlineToJson, OutlineJson } from '../engine';
 import { checkFormat } from './args';
 import { configFor, documentKind, makeSegmenterReporter } from './check';
-import { readTextFile } from './files';
+import { readTextFile, TextFile } from './files';
+import { isDocx, readDocxFile } from './docx';
 
-function loadForReading(file: string, configPath: string | undefined, err: (s: string) => void) {
-  const source = readTextFile(file);
+export function loadForReading(file: string, configPath: string | undefined, err: (s: string) => void) {
+  // A .docx is outlined and counted by its body text (one line per paragraph).
+  const source: TextFile = isDocx(file) ? { path: file, text: readDocxFile(file).doc.parts[0].text, encoding: 'utf8', bom: false } : readTextFile(file);
   const config = configFor(file, configPath, err, new Set());
   return { source, config };
 }
