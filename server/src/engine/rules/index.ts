@@ -33,6 +33,7 @@ import { bixu } from './bixu';
 import { qiyong } from './qiyong';
 import { fanying } from './fanying';
 import { suspectChar } from './suspectChar';
+import { formulationItems } from './formulationItems';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -67,6 +68,7 @@ export const ALL_RULES: readonly Rule[] = [
   // Words
   misusedWord,
   standardTerm,
+  formulationItems,
   jiezhi,
   zuochu,
   zhiding,

@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Small helpers for fuzzy matching of fixed wordings (formulations, names, idioms): character edit
+ * distance and "these two characters sound or look alike" from server/data/char-pinyin.json and
+ * char-shapes.json.
+ */
+
+/** Levenshtein distance between two strings of characters (BMP text), or `max + 1` once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
+interface CharTables {
+  syllables: Map<string, string[]>;
+  shapes: Record<string, string>;
+}
+
+let tables: CharTables | undefined;
+
+/**
+ * The character tables, read on first use the way suspect-char reads them (beside the bundles in dist/ or
+ * beside the compiled sources); the one place to switch to the engine's data interface.
+ */
+function charTables(): CharTables {
+  if (tables) return tables;
+  const read = (name: string): Record<string, string> => {
+    const candidates = [path.join(__dirname, '..', 'server', 'data', name), path.join(__dirname, '..', '..', 'data', name)];
+    for (const file of candidates) if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    throw new Error(`找不到数据文件 ${name}（应在 ${candidates.join(' 或 ')}）`);
+  };
+  const syllables = new Map<string, string[]>();
+  for (const [syllable, chars] of Object.entries(read('char-pinyin.json'))) {
+    for (const c of chars) {
+      const list = syllables.get(c);
+      if (list) list.push(syllable);
+      else syllables.set(c, [syllable]);
+    }
+  }
+  return (tables = { syllables, shapes: read('char-shapes.json') });
+}
+
+/** Syllables that are easily confused (zh/z, ch/c, sh/s, n/l, -ng/-n, f/h): the same after this. */
+function loose(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, '$1').replace(/^n/, 'l').replace(/^f/, 'h').replace(/ng$/, 'n');
+}
+
+export type Likeness = 'sound' | 'near' | 'shape';
+
+/** How two different characters resemble each other, if they do. */
+export function charLikeness(a: string, b: string): Likeness | undefined {
+  if (a === b) return undefined;
+  const { syllables, shapes } = charTables();
+  const sa = syllables.get(a) ?? [];
+  const sb = syllables.get(b) ?? [];
+  if (sa.some((s) => sb.includes(s))) return 'sound';
+  if ((shapes[a] ?? '').includes(b) || (shapes[b] ?? '').includes(a)) return 'shape';
+  if (sa.some((s) => sb.some((t) => loose(s) === loose(t)))) return 'near';
+  return undefined;
+}
+
+/** Where two strings of the same length differ, when they differ in exactly one position. */
+export function singleDifference(a: string, b: string): number {
+  if (a.length !== b.length) return -1;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+export const isHanChar = (c: string | undefined): boolean => c !== undefined && HAN.test(c);
+
+/**
+ * Whether a finding at [start, end) is in a passage about the past, where an old wording is a quotation:
+ * the sentence names a year up to `untilYear`, or says 曾/原/时任/当时/提出/历史/回顾/（…年）.
+ */
+export function historicalContext(line: string, start: number, end: number, untilYear?: number): boolean {
+  const from = Math.max(0, Math.max(line.lastIndexOf('。', start), line.lastIndexOf('；', start)) + 1);
+  let to = line.indexOf('。', end);
+  if (to < 0) to = line.length;
+  const sentence = line.slice(from, to);
+  if (/曾|原|时任|当时|历史|回顾|此前|更名|改为|改称|前身|提出|表述|那时|年代/.test(sentence)) return true;
+  if (untilYear !== undefined) {
+    for (const m of sentence.matchAll(/(19|20)\d\d(?=年)/g)) if (Number(m[0]) <= untilYear) return true;
+  }
+  return false;
+}
