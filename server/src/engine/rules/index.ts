@@ -34,6 +34,7 @@ import { qiyong } from './qiyong';
 import { fanying } from './fanying';
 import { suspectChar } from './suspectChar';
 import { formulationItems } from './formulationItems';
+import { formulationName } from './formulationName';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -69,6 +70,7 @@ export const ALL_RULES: readonly Rule[] = [
   misusedWord,
   standardTerm,
   formulationItems,
+  formulationName,
   jiezhi,
   zuochu,
   zhiding,
