@@ -92,14 +92,15 @@ export const isHanChar = (c: string | undefined): boolean => c !== undefined && 
 
 /**
  * Whether a finding at [start, end) is in a passage about the past, where an old wording is a quotation:
- * the sentence names a year up to `untilYear`, or says 曾/原/时任/当时/提出/历史/回顾/（…年）.
+ * the sentence names a year up to `untilYear`, or says 曾经/时任/当时/历史上/回顾/此前/更名…, or the text
+ * right before is 原 (原国土资源部).
  */
 export function historicalContext(line: string, start: number, end: number, untilYear?: number): boolean {
   const from = Math.max(0, Math.max(line.lastIndexOf('。', start), line.lastIndexOf('；', start)) + 1);
   let to = line.indexOf('。', end);
   if (to < 0) to = line.length;
   const sentence = line.slice(from, to);
-  if (/曾|原|时任|当时|历史|回顾|此前|更名|改为|改称|前身|提出|表述|那时|年代/.test(sentence)) return true;
+  if (line[start - 1] === '原' || /曾经|曾[是任在把将]|时任|当时|历史上|回顾|此前|更名|改为|改称|前身|那时|年代/.test(sentence)) return true;
   if (untilYear !== undefined) {
     for (const m of sentence.matchAll(/(19|20)\d\d(?=年)/g)) if (Number(m[0]) <= untilYear) return true;
   }

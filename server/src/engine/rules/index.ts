@@ -35,6 +35,8 @@ import { fanying } from './fanying';
 import { suspectChar } from './suspectChar';
 import { formulationItems } from './formulationItems';
 import { formulationName } from './formulationName';
+import { outdatedFormulation } from './outdatedFormulation';
+import { discouragedWord } from './discouragedWord';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -71,6 +73,8 @@ export const ALL_RULES: readonly Rule[] = [
   standardTerm,
   formulationItems,
   formulationName,
+  outdatedFormulation,
+  discouragedWord,
   jiezhi,
   zuochu,
   zhiding,
