@@ -37,6 +37,7 @@ import { formulationItems } from './formulationItems';
 import { formulationName } from './formulationName';
 import { outdatedFormulation } from './outdatedFormulation';
 import { discouragedWord } from './discouragedWord';
+import { idiom } from './idiom';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -75,6 +76,7 @@ export const ALL_RULES: readonly Rule[] = [
   formulationName,
   outdatedFormulation,
   discouragedWord,
+  idiom,
   jiezhi,
   zuochu,
   zhiding,
