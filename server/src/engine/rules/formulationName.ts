@@ -48,13 +48,13 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const SESSIONS: Session[] = [
   {
     // 二十届三全会 → 二十届三中全会
-    pattern: new RegExp(`(${CN})届([一二三四五六七八九])全会`, 'g'),
+    pattern: new RegExp(`(?<![省市县区州盟旗]委)(${CN})届([一二三四五六七八九])全会`, 'g'),
     fix: (m) => `${m[1]}届${m[2]}中全会`,
     message: (m, right) => `中央全会的规范简称是“${right}”（第${m[1]}届中央委员会第${m[2]}次全体会议），不写作“${m[0]}”`,
   },
   {
-    // 二十届三次全会 → 二十届三中全会
-    pattern: new RegExp(`(${CN})届([一二三四五六七八九])次全会`, 'g'),
+    // 党的二十届三次全会 → 二十届三中全会 (a provincial committee's plenum is 省委十二届八次全会: only after 党的)
+    pattern: new RegExp(`(?<=党的)(${CN})届([一二三四五六七八九])次全会`, 'g'),
     fix: (m) => `${m[1]}届${m[2]}中全会`,
     message: (m, right) => `中央全会的规范简称是“${right}”，不写作“${m[0]}”`,
   },

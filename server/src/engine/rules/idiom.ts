@@ -59,6 +59,8 @@ function substitution(window: string, at: number, isWord: IsWord): Candidate | u
   for (let k = 0; k < 4; k++) {
     // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
     if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
+    // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
+    if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
     for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
       const how: Likeness | undefined = charLikeness(window[k], idiom[k]);
       if (how) return { idiom, how };
@@ -99,6 +101,8 @@ export const idiom: LineRule = {
       const tryWindow = (start: number, found: Candidate | undefined) => {
         if (!found || start < lastEnd) return false;
         const end = i + 1;
+        // 康复大学等高校: the written form begins or ends inside a word of the text around it.
+        if ((start > 0 && isWord(start - 1, start + 1)) || (end < text.length && isWord(end - 1, end + 1))) return false;
         const written = text.slice(start, end);
         const severity = found.how === 'sound' || found.how === 'swap' ? 'warning' : 'information';
         out.push({

@@ -38,6 +38,7 @@ import { formulationName } from './formulationName';
 import { outdatedFormulation } from './outdatedFormulation';
 import { discouragedWord } from './discouragedWord';
 import { idiom } from './idiom';
+import { collocation } from './collocation';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -77,6 +78,7 @@ export const ALL_RULES: readonly Rule[] = [
   outdatedFormulation,
   discouragedWord,
   idiom,
+  collocation,
   jiezhi,
   zuochu,
   zhiding,
