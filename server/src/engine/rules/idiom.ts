@@ -131,11 +131,11 @@ export const idiom: LineRule = {
           if (IDIOMS.has(shorter) && !IDIOMS.has(w.slice(0, 4)) && !IDIOMS.has(w.slice(1)) && tryWindow(s, { idiom: shorter, how: 'double' })) break;
         }
       }
-      // 迫不待: three characters, not a word and at most one word inside, that an idiom holds but for its second or third.
+      // 迫不待: three characters, no word in them (大文章, 有温度, 一张图 are phrases of their own), that an idiom holds but for its second or third.
       const s3 = i - 2;
       const w3 = text.slice(s3, i + 1);
       const idioms = BY_DROP.get(w3);
-      if (idioms && !isWord(s3, i + 1) && !(isWord(s3, s3 + 2) && isWord(s3 + 1, i + 1))) {
+      if (idioms && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
         const near = text.slice(Math.max(0, s3 - 3), i + 4);
         const left = idioms.filter((x) => !near.includes(x));
         if (left.length === 1) tryWindow(s3, { idiom: left[0], how: 'drop' });
