@@ -106,3 +106,15 @@ export function historicalContext(line: string, start: number, end: number, unti
   }
   return false;
 }
+
+/**
+ * The smallest edit that turns `written` (at `start` in the line) into `right`: the common beginning and end
+ * are kept, so that the fix touches only the wrong characters (and the cursor and marks around them stay).
+ */
+export function minimalEdit(start: number, written: string, right: string): { start: number; end: number; newText: string } {
+  let head = 0;
+  while (head < written.length && head < right.length && written[head] === right[head]) head++;
+  let tail = 0;
+  while (tail < written.length - head && tail < right.length - head && written[written.length - 1 - tail] === right[right.length - 1 - tail]) tail++;
+  return { start: start + head, end: start + written.length - tail, newText: right.slice(head, right.length - tail) };
+}

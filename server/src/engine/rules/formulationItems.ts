@@ -1,4 +1,4 @@
-import { charLikeness, editDistance, historicalContext } from '../fuzzy';
+import { charLikeness, editDistance, historicalContext, minimalEdit } from '../fuzzy';
 import { CLASSIFIERS, Formulation, formulationMarkdown, FORMULATIONS, itemsText, matchItem, numeralValue, Segment, segments } from '../formulations';
 import { PhraseTrie } from '../phrases';
 import { STANDARD_TERMS, wrongFormsIn } from '../terms';
@@ -35,8 +35,9 @@ const NAME_END = /^(?:[^\u4e00-\u9fff]|的|和|与|及|是|等|精神|要求)/;
 
 const quotedAt = (text: string, start: number, end: number) => /[“‘"]/.test(text[start - 1] ?? '') && /[”’"]/.test(text[end] ?? '');
 
-function finding(start: number, end: number, message: string, replacement?: string, severity: LineFinding['severity'] = 'warning'): LineFinding {
-  const fixes = replacement === undefined ? [] : [{ title: replacement ? `改为“${replacement}”` : '删除', edits: [{ start, end, newText: replacement }], safe: false }];
+function finding(start: number, end: number, message: string, replacement?: string, severity: LineFinding['severity'] = 'warning', written?: string): LineFinding {
+  const edit = written ? minimalEdit(start, written, replacement ?? '') : { start, end, newText: replacement ?? '' };
+  const fixes = replacement === undefined ? [] : [{ title: replacement ? `改为“${replacement}”` : '删除', edits: [edit], safe: false }];
   return { start, end, message, severity, fixes };
 }
 
@@ -204,7 +205,7 @@ function quotedNames(text: string, out: LineFinding[], covered: (s: number, e: n
         near = editDistance(name, written, 1) === 1;
       }
       if (near) {
-        out.push(finding(start, end, `规范提法是“${name}”，不写作“${written}”`, name));
+        out.push(finding(start, end, `规范提法是“${name}”，不写作“${written}”`, name, 'warning', written));
         break;
       }
     }

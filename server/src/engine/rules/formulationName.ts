@@ -1,5 +1,5 @@
 import data from '../../../data/formulation-names.json';
-import { editDistance } from '../fuzzy';
+import { editDistance, minimalEdit } from '../fuzzy';
 import { PhraseTrie } from '../phrases';
 import { wrongFormsIn } from '../terms';
 import type { LineFinding, LineRule } from './rule';
@@ -78,8 +78,9 @@ const SESSIONS: Session[] = [
   },
 ];
 
-function finding(start: number, end: number, message: string, right: string, safe: boolean, severity: LineFinding['severity'] = 'warning'): LineFinding {
-  return { start, end, message, severity, fixes: [{ title: `改为“${right}”`, edits: [{ start, end, newText: right }], safe }] };
+function finding(start: number, end: number, message: string, right: string, safe: boolean, severity: LineFinding['severity'] = 'warning', written = ''): LineFinding {
+  const edit = written ? minimalEdit(start, written, right) : { start, end, newText: right };
+  return { start, end, message, severity, fixes: [{ title: `改为“${right}”`, edits: [edit], safe }] };
 }
 
 /** The best window around an anchor: the written text closest to `name` that starts (or ends) there. */
@@ -112,7 +113,7 @@ function fuzzyNames(text: string, out: LineFinding[], taken: (s: number, e: numb
         // Only a distortion inside a name, not text that runs on after it (…监委会议): the edges must match.
         if (written[0] !== e.name[0] || written[written.length - 1] !== e.name[e.name.length - 1]) continue;
         seen.add(key);
-        out.push(finding(w.start, w.end, `名称应为“${e.name}”，不写作“${written}”`, e.name, false));
+        out.push(finding(w.start, w.end, `名称应为“${e.name}”，不写作“${written}”`, e.name, false, 'warning', written));
       }
     }
   }

@@ -1,6 +1,6 @@
 import idiomData from '../../../data/idioms.json';
 import misused from '../../../data/misused-words.json';
-import { charLikeness, type Likeness } from '../fuzzy';
+import { charLikeness, minimalEdit, type Likeness } from '../fuzzy';
 import { frequencyAt } from '../lexicon';
 import type { LineFinding, LineRule } from './rule';
 
@@ -110,7 +110,7 @@ export const idiom: LineRule = {
           end,
           severity,
           message: `成语、固定说法“${found.idiom}”疑误写作“${written}”（${DESCRIPTION[found.how]}）`,
-          fixes: [{ title: `改为“${found.idiom}”`, edits: [{ start, end, newText: found.idiom }], safe: false }],
+          fixes: [{ title: `改为“${found.idiom}”`, edits: [minimalEdit(start, written, found.idiom)], safe: false }],
         });
         lastEnd = end;
         return true;
