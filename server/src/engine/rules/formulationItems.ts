@@ -114,7 +114,7 @@ function checkList(text: string, f: Formulation, list: Segment[], delimited: boo
 function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean): void {
   const clauses = /[^。；;：:！？（）()]+/g;
   for (let c = clauses.exec(text); c; c = clauses.exec(text)) {
-    if (!/[、，]/.test(c[0])) continue;
+    if (c[0].indexOf('、') === c[0].lastIndexOf('、')) continue;
     const segs = segments(text, c.index, c.index + c[0].length, (s) => BY_WORDING.has(s));
     if (segs.length < 3) continue;
     const hits = new Map<Formulation, { seg: number; item: number }[]>();
@@ -158,6 +158,7 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
 
 /** 四种意识, 两个坚决维护, quoted “三个意识”. */
 function nameShapes(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean): void {
+  if (!HEADS.some((h) => text.includes(h))) return;
   NAME_SHAPE.lastIndex = 0;
   for (let m = NAME_SHAPE.exec(text); m; m = NAME_SHAPE.exec(text)) {
     const [written, numeral, classifier, insert, head] = m;
@@ -197,6 +198,7 @@ function quotedNames(text: string, out: LineFinding[], covered: (s: number, e: n
     const end = start + written.length;
     if (KNOWN.has(written) || covered(start, end)) continue;
     for (const name of QUOTED_NAMES) {
+      if (name[0] !== written[0] && name[1] !== written[1]) continue;
       let near = false;
       if (name.length === written.length) {
         const diffs = [...name].map((c, i) => (c === written[i] ? -1 : i)).filter((i) => i >= 0);
