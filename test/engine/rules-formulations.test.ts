@@ -5,15 +5,27 @@ import idiomData from '../../server/data/idioms.json';
 import misused from '../../server/data/misused-words.json';
 import { ALL_RULES, Linter, resolveConfig } from '../../server/src/engine';
 import { charLikeness, editDistance } from '../../server/src/engine/fuzzy';
-import { applyFirstFixes, flagged, segmenter } from './ruleHelpers';
+import { applyEdits } from '../../server/src/engine';
+import { diskEngineData } from '../../server/src/host/data';
+import { segmenter } from './ruleHelpers';
 
-/** Flagged texts of one rule with the dictionary's word frequencies (the idiom rule needs them). */
-function flaggedWithLexicon(text: string, ruleId: string): string[] {
+/** The host's data tables (pinyin and look-alike characters), as the CLI and the server hand them in. */
+const DATA = diskEngineData();
+
+function lintOne(text: string, ruleId: string) {
   const rules = ALL_RULES.filter((r) => r.id === ruleId);
   const { config } = resolveConfig({ rules: { [ruleId]: {} } });
-  const linter = new Linter({ config, segmenter, rules, lexicon: () => segmenter.lexicon });
   segmenter.cut('预热');
-  return linter.lint(text).findings.map((f) => text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character));
+  return new Linter({ config, segmenter, rules, lexicon: () => segmenter.lexicon, data: DATA }).lint(text).findings;
+}
+
+/** Flagged texts of one rule, with word frequencies and data tables (as in the product). */
+function flagged(text: string, ruleId: string): string[] {
+  return lintOne(text, ruleId).map((f) => text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character));
+}
+
+function applyFirstFixes(text: string, [ruleId]: string[]): string {
+  return applyEdits(text, lintOne(text, ruleId).flatMap((f) => f.fixes[0]?.edits ?? [])).text;
 }
 
 function cases(rule: string, must: [string, string[]][], mustNot: string[], lint = flagged): void {
@@ -27,9 +39,10 @@ test('fuzzy helpers: edit distance and character likeness', () => {
   assert.equal(editDistance('中央八项规定及其实施细则精神', '中央八项规定及实施细则精神'), 1);
   assert.equal(editDistance('四个意识', '四个意识'), 0);
   assert.equal(editDistance('甲乙丙丁', '戊己庚辛', 2), 3);
-  assert.equal(charLikeness('驰', '弛'), 'sound');
-  assert.equal(charLikeness('己', '已'), 'shape');
-  assert.equal(charLikeness('治', '政'), undefined);
+  assert.equal(charLikeness('驰', '弛', DATA), 'sound');
+  assert.equal(charLikeness('己', '已', DATA), 'shape');
+  assert.equal(charLikeness('治', '政', DATA), undefined);
+  assert.equal(charLikeness('驰', '弛', undefined), undefined, 'without the host\'s tables nothing is alike');
 });
 
 test('formulations.json: every entry has a name, items, a source; names are unique', () => {
@@ -164,7 +177,6 @@ cases(
     // Listed wrong forms are misused-word's.
     '要契而不舍、弛而不息。',
   ],
-  flaggedWithLexicon,
 );
 
 cases(

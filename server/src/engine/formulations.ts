@@ -1,4 +1,5 @@
 import data from '../../data/formulations.json';
+import type { EngineData } from './data';
 import { charLikeness, editDistance } from './fuzzy';
 
 /** A numbered formulation (四个意识) and its items, from server/data/formulations.json. */
@@ -58,7 +59,7 @@ export function numeralValue(text: string): number {
 export type ItemMatch = { item: number; exact: boolean } | undefined;
 
 /** Which item of `list` a listed segment is: exactly one of its wordings, or one character off. */
-export function matchItem(segment: string, list: readonly string[][], allowNear: boolean): ItemMatch {
+export function matchItem(segment: string, list: readonly string[][], allowNear: boolean, data?: EngineData): ItemMatch {
   for (let i = 0; i < list.length; i++) if (list[i].includes(segment)) return { item: i, exact: true };
   if (!allowNear) return undefined;
   for (let i = 0; i < list.length; i++) {
@@ -69,7 +70,7 @@ export function matchItem(segment: string, list: readonly string[][], allowNear:
         let count = 0;
         for (let k = 0; k < wording.length; k++) if (wording[k] !== segment[k]) (diff = k), count++;
         // A two-character item one character off must be a sound-alike or look-alike slip.
-        if (count === 1 && (wording.length >= 4 || charLikeness(segment[diff], wording[diff]))) return { item: i, exact: false };
+        if (count === 1 && (wording.length >= 4 || charLikeness(segment[diff], wording[diff], data))) return { item: i, exact: false };
       } else if (wording.length >= 4 && editDistance(segment, wording, 1) === 1) return { item: i, exact: false };
     }
   }

@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { EngineData } from './data';
 
 /**
  * Small helpers for fuzzy matching of fixed wordings (formulations, names, idioms): character edit
  * distance and "these two characters sound or look alike" from server/data/char-pinyin.json and
- * char-shapes.json.
+ * char-shapes.json (handed in by the host as EngineData).
  */
 
 /** Levenshtein distance between two strings of characters (BMP text), or `max + 1` once it exceeds `max`. */
@@ -29,31 +28,34 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 interface CharTables {
   syllables: Map<string, string[]>;
-  shapes: Record<string, string>;
+  shapes: Readonly<Record<string, string>>;
 }
 
-let tables: CharTables | undefined;
+/** Per data source: the syllables of each character (null when the host could not give the tables). */
+const TABLES = new WeakMap<EngineData, CharTables | null>();
 
-/**
- * The character tables, read on first use the way suspect-char reads them (beside the bundles in dist/ or
- * beside the compiled sources); the one place to switch to the engine's data interface.
- */
-function charTables(): CharTables {
-  if (tables) return tables;
-  const read = (name: string): Record<string, string> => {
-    const candidates = [path.join(__dirname, '..', 'server', 'data', name), path.join(__dirname, '..', '..', 'data', name)];
-    for (const file of candidates) if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-    throw new Error(`找不到数据文件 ${name}（应在 ${candidates.join(' 或 ')}）`);
-  };
-  const syllables = new Map<string, string[]>();
-  for (const [syllable, chars] of Object.entries(read('char-pinyin.json'))) {
-    for (const c of chars) {
-      const list = syllables.get(c);
-      if (list) list.push(syllable);
-      else syllables.set(c, [syllable]);
+/** The character tables of the host's data (LineContext.data), indexed once per data source. */
+function charTables(data: EngineData | undefined): CharTables | undefined {
+  if (!data) return undefined;
+  let tables = TABLES.get(data);
+  if (tables === undefined) {
+    const pinyin = data.pinyin();
+    const shapes = data.shapes();
+    tables = null;
+    if (pinyin && shapes) {
+      const syllables = new Map<string, string[]>();
+      for (const [syllable, chars] of Object.entries(pinyin)) {
+        for (const c of chars) {
+          const list = syllables.get(c);
+          if (list) list.push(syllable);
+          else syllables.set(c, [syllable]);
+        }
+      }
+      tables = { syllables, shapes };
     }
+    TABLES.set(data, tables);
   }
-  return (tables = { syllables, shapes: read('char-shapes.json') });
+  return tables ?? undefined;
 }
 
 /** Syllables that are easily confused (zh/z, ch/c, sh/s, n/l, -ng/-n, f/h): the same after this. */
@@ -63,10 +65,12 @@ function loose(syllable: string): string {
 
 export type Likeness = 'sound' | 'near' | 'shape';
 
-/** How two different characters resemble each other, if they do. */
-export function charLikeness(a: string, b: string): Likeness | undefined {
+/** How two different characters resemble each other, if they do (nothing without the host's tables). */
+export function charLikeness(a: string, b: string, data: EngineData | undefined): Likeness | undefined {
   if (a === b) return undefined;
-  const { syllables, shapes } = charTables();
+  const tables = charTables(data);
+  if (!tables) return undefined;
+  const { syllables, shapes } = tables;
   const sa = syllables.get(a) ?? [];
   const sb = syllables.get(b) ?? [];
   if (sa.some((s) => sb.includes(s))) return 'sound';

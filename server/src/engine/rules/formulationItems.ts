@@ -1,3 +1,4 @@
+import type { EngineData } from '../data';
 import { charLikeness, editDistance, historicalContext, minimalEdit } from '../fuzzy';
 import { CLASSIFIERS, Formulation, formulationMarkdown, FORMULATIONS, itemsText, matchItem, numeralValue, Segment, segments } from '../formulations';
 import { PhraseTrie } from '../phrases';
@@ -42,7 +43,7 @@ function finding(start: number, end: number, message: string, replacement?: stri
 }
 
 /** The list attached to a name: after it (（…）, 即…, ：…) or right before it (…的“新发展理念”). */
-function attachedList(text: string, f: Formulation, start: number, end: number): { list: Segment[]; delimited: boolean } | undefined {
+function attachedList(text: string, f: Formulation, start: number, end: number, data: EngineData | undefined): { list: Segment[]; delimited: boolean } | undefined {
   const isItem = (s: string) => f.items.some((w) => w.includes(s));
   let after = end;
   if (/[”’"]/.test(text[after] ?? '')) after++;
@@ -52,7 +53,7 @@ function attachedList(text: string, f: Formulation, start: number, end: number):
     const close = opener[1] === '（' || opener[1] === '(' ? text.slice(from).search(/[）)]/) : text.slice(from).search(/[。；;）)]/);
     const to = close < 0 ? text.length : from + close;
     const list = segments(text, from, to, isItem).map((s) => ({ ...s, text: s.text.replace(/(等方面|等)$/, '') })).filter((s) => s.text);
-    const matched = list.filter((s) => matchItem(s.text, f.items, true)).length;
+    const matched = list.filter((s) => matchItem(s.text, f.items, true, data)).length;
     if (list.length >= 2 && matched * 2 >= list.length) return { list, delimited: true };
   }
   let before = start;
@@ -63,7 +64,7 @@ function attachedList(text: string, f: Formulation, start: number, end: number):
   const list: Segment[] = [];
   for (let k = all.length - 1; k >= 0; k--) {
     const s = all[k];
-    if (matchItem(s.text, f.items, true)) list.unshift(s);
+    if (matchItem(s.text, f.items, true, data)) list.unshift(s);
     else {
       // 贯彻创新、协调…: the first item may carry the verb.
       const tail = f.items.flat().find((w) => s.text.endsWith(w));
@@ -75,7 +76,7 @@ function attachedList(text: string, f: Formulation, start: number, end: number):
 }
 
 /** Findings about a list of items meant to be `f`'s; `named`: the name is attached (missing items count). */
-function checkList(text: string, f: Formulation, list: Segment[], delimited: boolean, named: { start: number; end: number } | undefined, out: LineFinding[]): void {
+function checkList(text: string, f: Formulation, list: Segment[], delimited: boolean, named: { start: number; end: number } | undefined, out: LineFinding[], data: EngineData | undefined): void {
   const name = `“${f.name}”`;
   for (const h of f.historic) {
     if (h.items.length === list.length && list.every((s, k) => h.items[k].includes(s.text)) && !list.every((s, k) => f.items[k].includes(s.text))) {
@@ -86,7 +87,7 @@ function checkList(text: string, f: Formulation, list: Segment[], delimited: boo
       return;
     }
   }
-  const matches = list.map((s) => matchItem(s.text, f.items, true));
+  const matches = list.map((s) => matchItem(s.text, f.items, true, data));
   const covered = new Set<number>();
   list.forEach((s, k) => {
     const m = matches[k];
@@ -111,7 +112,7 @@ function checkList(text: string, f: Formulation, list: Segment[], delimited: boo
 }
 
 /** A full or nearly full list of one formulation's items written without its name. */
-function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean): void {
+function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean, data: EngineData | undefined): void {
   const clauses = /[^。；;：:！？（）()]+/g;
   for (let c = clauses.exec(text); c; c = clauses.exec(text)) {
     if (c[0].indexOf('、') === c[0].lastIndexOf('、')) continue;
@@ -133,7 +134,7 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
       if (covered(run[0].start, run[run.length - 1].end)) continue;
       if (distinct === n) {
         const exact = run.map((s) => ({ ...s, text: f.items.flat().find((w) => s.text.endsWith(w)) ?? s.text }));
-        checkList(text, f, exact.map((s) => ({ ...s, start: s.end - s.text.length })), false, undefined, out);
+        checkList(text, f, exact.map((s) => ({ ...s, start: s.end - s.text.length })), false, undefined, out, data);
         continue;
       }
       // n - 1 items exact: a neighbour (or a segment between them) one character off the missing one.
@@ -149,7 +150,7 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
           }
           continue;
         }
-        const m = matchItem(s.text, [f.items[missing]], true);
+        const m = matchItem(s.text, [f.items[missing]], true, data);
         if (m && !m.exact) out.push(finding(s.start, s.end, `“${f.name}”的内容应为“${f.items[missing][0]}”，不是“${s.text}”（${itemsText(f.items)}）`, f.items[missing][0]));
       }
     }
@@ -190,7 +191,7 @@ function nameShapes(text: string, out: LineFinding[], covered: (s: number, e: nu
 }
 
 /** A quoted name one sound-alike or look-alike character off (“两学一作”, “三会一科”). */
-function quotedNames(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean): void {
+function quotedNames(text: string, out: LineFinding[], covered: (s: number, e: number) => boolean, data: EngineData | undefined): void {
   const quote = /“([^“”]{3,10})”/g;
   for (let m = quote.exec(text); m; m = quote.exec(text)) {
     const written = m[1];
@@ -202,7 +203,7 @@ function quotedNames(text: string, out: LineFinding[], covered: (s: number, e: n
       let near = false;
       if (name.length === written.length) {
         const diffs = [...name].map((c, i) => (c === written[i] ? -1 : i)).filter((i) => i >= 0);
-        near = diffs.length === 1 && charLikeness(written[diffs[0]], name[diffs[0]]) !== undefined;
+        near = diffs.length === 1 && charLikeness(written[diffs[0]], name[diffs[0]], data) !== undefined;
       } else if (name.length >= 4 && name[0] === written[0] && name[name.length - 1] === written[written.length - 1]) {
         near = editDistance(name, written, 1) === 1;
       }
@@ -223,24 +224,24 @@ export const formulationItems: LineRule = {
     const f = FORMULATIONS.find((x) => message.includes(`“${x.name}”`) || flagged.includes(x.name));
     return f && formulationMarkdown(f);
   },
-  check({ text }) {
+  check({ text, data }) {
     if (!/[一二三四五六七八九十两、]/.test(text)) return [];
     const out: LineFinding[] = [];
     const taken: [number, number][] = wrongFormsIn(text).map((w) => [w.start, w.end]);
     const covered = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
     for (const m of NAMES.scan(text)) {
-      const attached = attachedList(text, m.value, m.start, m.end);
+      const attached = attachedList(text, m.value, m.start, m.end, data);
       if (!attached) continue;
       const before = out.length;
-      checkList(text, m.value, attached.list, attached.delimited, { start: m.start, end: m.end }, out);
+      checkList(text, m.value, attached.list, attached.delimited, { start: m.start, end: m.end }, out, data);
       for (const f of out.slice(before)) taken.push([f.start, f.end]);
       taken.push([attached.list[0].start, attached.list[attached.list.length - 1].end], [m.start, m.end]);
     }
-    unnamedLists(text, out, covered);
+    unnamedLists(text, out, covered, data);
     for (const f of out) taken.push([f.start, f.end]);
     nameShapes(text, out, covered);
     for (const f of out) taken.push([f.start, f.end]);
-    quotedNames(text, out, covered);
+    quotedNames(text, out, covered, data);
     return out.sort((a, b) => a.start - b.start);
   },
 };

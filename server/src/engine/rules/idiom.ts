@@ -1,5 +1,6 @@
 import idiomData from '../../../data/idioms.json';
 import misused from '../../../data/misused-words.json';
+import type { EngineData } from '../data';
 import { charLikeness, minimalEdit, type Likeness } from '../fuzzy';
 import { frequencyAt } from '../lexicon';
 import type { LineFinding, LineRule } from './rule';
@@ -88,14 +89,14 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 /** Whether a piece of the written text is a dictionary word. */
 type IsWord = (start: number, end: number) => boolean;
 
-function substitution(window: string, at: number, isWord: IsWord): Candidate | undefined {
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
   for (let k = 0; k < 4; k++) {
     // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
     if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
     if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
     for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
-      const how: Likeness | undefined = charLikeness(window[k], idiom[k]);
+      const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
       if (how) return { idiom, how };
     }
   }
@@ -121,7 +122,7 @@ export const idiom: LineRule = {
     const right = /“([^”]+)”/.exec(message)?.[1];
     return right && `**${right}**（成语、固定说法）\n\n成语和固定说法的字形、字序固定，不换字、不增减字。依据：本项目的成语表 server/data/idioms.json（来源见 README）。`;
   },
-  check({ text, lexicon }) {
+  check({ text, lexicon, data }) {
     const out: LineFinding[] = [];
     if (!lexicon || text.length < 3) return out;
     const isWord: IsWord = (s, e) => frequencyAt(lexicon, text, s, e) > 0;
@@ -152,7 +153,7 @@ export const idiom: LineRule = {
         if (mayBeNear(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3))) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord) ?? swap(w, s, isWord);
+            const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
             if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
           }
         }
