@@ -33,7 +33,7 @@ export const collocation: LineRule = {
   needsSegmentation: true,
   scope: 'line',
   explain(_flagged, message) {
-    const object = /…([^”]+)”/.exec(message)?.[1];
+    const object = /…([^…”]{1,20})”/.exec(message)?.[1];
     const pair = PAIRS.find((p) => p.object === object);
     if (!pair) return '**固定搭配**：公文中的常见动宾搭配（形成合力、发挥作用、加大力度、增强意识、履行职责、落实责任……）宜保持原样。';
     return `**${pair.object}**的常见搭配：${pair.right.map((v) => `${v}…${pair.object}`).join('、')}。\n\n少说：${pair.wrong.map((v) => `${v}…${pair.object}`).join('、')}。这只是建议，请结合语境判断。`;

@@ -125,7 +125,7 @@ export const formulationName: LineRule = {
   defaultSeverity: 'warning',
   scope: 'line',
   explain(flagged, message) {
-    const right = /“([^”]+)”/.exec(message)?.[1];
+    const right = /“([^“”]{1,60})”/.exec(message)?.[1];
     if (!right) return undefined;
     if (/全会|大|会议/.test(right) && /届|大/.test(flagged)) {
       return '**届次写法**：全国代表大会按“次”计（党的二十大 = 中国共产党第二十次全国代表大会），中央委员会按“届”计（二十届三中全会 = 第二十届中央委员会第三次全体会议）；届次、会次用汉字数字（GB/T 15835—2011 4.2）。';

@@ -119,7 +119,7 @@ export const idiom: LineRule = {
   needsLexicon: true,
   scope: 'line',
   explain(flagged, message) {
-    const right = /“([^”]+)”/.exec(message)?.[1];
+    const right = /“([^“”]{1,60})”/.exec(message)?.[1];
     return right && `**${right}**（成语、固定说法）\n\n成语和固定说法的字形、字序固定，不换字、不增减字。依据：本项目的成语表 server/data/idioms.json（来源见 README）。`;
   },
   check({ text, lexicon, data }) {
