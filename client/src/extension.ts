@@ -3,17 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-const STATISTICS_REQUEST = 'gongwen/statistics';
-const RENUMBER_SERVER_COMMAND = 'gongwen.server.renumber';
-
-interface Statistics {
-  chars: number;
-  hanChars: number;
-  words: number | null;
-  paragraphs: number;
-  version: number;
-  pending: boolean;
-}
+import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, StatisticsResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -51,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('gongwen.renumber', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: RENUMBER_SERVER_COMMAND, arguments: [editor.document.uri.toString()] });
+      await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString()] });
     }),
     vscode.commands.registerCommand('gongwen.showStatistics', async () => {
       const stats = await requestStatistics();
@@ -104,11 +94,12 @@ function restartQuietly(): ErrorHandler {
   };
 }
 
-async function requestStatistics(): Promise<Statistics | undefined> {
+async function requestStatistics(): Promise<StatisticsResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client || !client.isRunning()) return undefined;
   try {
-    const stats = await client.sendRequest<Statistics | null>(STATISTICS_REQUEST, { uri: editor.document.uri.toString() });
+    const params: StatisticsParams = { uri: editor.document.uri.toString() };
+    const stats = await client.sendRequest<StatisticsResult | null>(STATISTICS_REQUEST, params);
     return stats ?? undefined;
   } catch {
     return undefined;

@@ -125,7 +125,7 @@ export class WorkerSegmenter implements Segmenter {
   private receive(message: FromWorker): void {
     if (message.type === 'ready') {
       this.state = 'ready';
-      this.onStateChange('ready', `${message.milliseconds} ms`);
+      this.onStateChange('ready', `${message.engine === 'wasm' ? 'WebAssembly，' : ''}${message.milliseconds} ms`);
       this.scheduleFlush();
       if (this.queued.size) this.flush();
     } else if (message.type === 'failed') {

@@ -25,13 +25,7 @@ import { overusedWord } from './overusedWord';
 import { sectionCompleteness } from './sectionCompleteness';
 import { misusedWord } from './misusedWord';
 import { standardTerm } from './standardTerm';
-import { jiezhi } from './jiezhi';
-import { zuochu } from './zuochu';
-import { zhiding } from './zhiding';
-import { quanli } from './quanli';
-import { bixu } from './bixu';
-import { qiyong } from './qiyong';
-import { fanying } from './fanying';
+import { CONTEXT_PAIR_RULES } from './contextPairs';
 import { suspectChar } from './suspectChar';
 import { formulationItems } from './formulationItems';
 import { formulationName } from './formulationName';
@@ -79,13 +73,8 @@ export const ALL_RULES: readonly Rule[] = [
   discouragedWord,
   idiom,
   collocation,
-  jiezhi,
-  zuochu,
-  zhiding,
-  quanli,
-  bixu,
-  qiyong,
-  fanying,
+  // 截至／截止, 作出／做出 …: one rule per entry of server/data/context-pairs.json
+  ...CONTEXT_PAIR_RULES,
   // Proofreading
   suspectChar,
 ];
