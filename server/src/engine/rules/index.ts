@@ -27,6 +27,12 @@ import { misusedWord } from './misusedWord';
 import { standardTerm } from './standardTerm';
 import { CONTEXT_PAIR_RULES } from './contextPairs';
 import { suspectChar } from './suspectChar';
+import { formulationItems } from './formulationItems';
+import { formulationName } from './formulationName';
+import { outdatedFormulation } from './outdatedFormulation';
+import { discouragedWord } from './discouragedWord';
+import { idiom } from './idiom';
+import { collocation } from './collocation';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -61,6 +67,12 @@ export const ALL_RULES: readonly Rule[] = [
   // Words
   misusedWord,
   standardTerm,
+  formulationItems,
+  formulationName,
+  outdatedFormulation,
+  discouragedWord,
+  idiom,
+  collocation,
   // 截至／截止, 作出／做出 …: one rule per entry of server/data/context-pairs.json
   ...CONTEXT_PAIR_RULES,
   // Proofreading
