@@ -10,6 +10,7 @@ const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
 const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
 /** The read-only 公文 view of a .docx: its text, checked like a report (the server reads the file). */
 const DOCX_VIEW_SCHEME = 'gongwen-docx';
+const DOCX_EDITOR_VIEW_TYPE = 'gongwen.docxView';
 
 let client: LanguageClient | undefined;
 
@@ -139,6 +140,11 @@ function registerDocxCommands(): vscode.Disposable[] {
     },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx');
+  const offered = new Set<string>();
+  const openDocxView = async (file: vscode.Uri) => {
+    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file.with({ scheme: DOCX_VIEW_SCHEME })), 'gongwen');
+    await vscode.window.showTextDocument(document, { preview: false });
+  };
   const refresh = (file: vscode.Uri) => {
     const view = file.with({ scheme: DOCX_VIEW_SCHEME });
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) changed.fire(view);
@@ -163,9 +169,27 @@ function registerDocxCommands(): vscode.Disposable[] {
     watcher.onDidCreate(refresh),
     vscode.commands.registerCommand('gongwen.openDocxView', async (given?: vscode.Uri) => {
       const file = await pickDocx(given);
-      if (!file) return;
-      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file.with({ scheme: DOCX_VIEW_SCHEME })), 'gongwen');
-      await vscode.window.showTextDocument(document, { preview: false });
+      if (file) await openDocxView(file);
+    }),
+    // “Open With…” on a .docx lists the 公文 view: the custom editor hands over to the text view at once.
+    vscode.window.registerCustomEditorProvider(DOCX_EDITOR_VIEW_TYPE, {
+      openCustomDocument: (uri) => ({ uri, dispose: () => {} }),
+      async resolveCustomEditor(document, panel) {
+        panel.dispose();
+        await openDocxView(document.uri);
+      },
+    } satisfies vscode.CustomReadonlyEditorProvider),
+    // Opening a .docx as a file (VS Code shows it as binary) offers the 公文 view.
+    vscode.window.tabGroups.onDidChangeTabs(({ opened }) => {
+      for (const tab of opened) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri?.scheme !== 'file' || !/\.docx$/i.test(uri.path) || offered.has(uri.toString())) continue;
+        offered.add(uri.toString());
+        const open = vscode.l10n.t('Open as official-document view');
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a Word document. Check its text in the official-document view?', path.basename(uri.fsPath)), open).then((choice) => {
+          if (choice === open) void openDocxView(uri);
+        });
+      }
     }),
     vscode.commands.registerCommand('gongwen.exportDocx', async () => {
       const document = vscode.window.activeTextEditor?.document;
