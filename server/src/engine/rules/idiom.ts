@@ -41,22 +41,25 @@ const hasPair = (p: number, a: number, b: number) => {
   const h = pairHash(a, b);
   return (PAIR_BITS[p][h >>> 5] & (1 << (h & 31))) !== 0;
 };
+/** nearKinds bits: a substitution at position k (bit k), two characters swapped (SWAP). */
+const SWAP = 16;
 /**
- * Whether four characters may be one substitution or swap away from an idiom: a substitution at k keeps
- * every pair without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
+ * What four characters may be one step away from (0: no idiom): a substitution at k keeps every pair
+ * without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
  */
-function mayBeNear(c0: number, c1: number, c2: number, c3: number): boolean {
+function nearKinds(c0: number, c1: number, c2: number, c3: number): number {
   const k01 = hasPair(0, c0, c1);
   const k23 = hasPair(1, c2, c3);
   const k13 = hasPair(2, c1, c3);
   const k02 = hasPair(3, c0, c2);
   const k12 = hasPair(4, c1, c2);
   const k03 = hasPair(5, c0, c3);
-  if ((k23 && k13 && k12) || (k23 && k02 && k03) || (k01 && k13 && k03) || (k01 && k02 && k12)) return true;
-  return (
+  let kinds = (k23 && k13 && k12 ? 1 : 0) | (k23 && k02 && k03 ? 2 : 0) | (k01 && k13 && k03 ? 4 : 0) | (k01 && k02 && k12 ? 8 : 0);
+  if (
     (k23 && hasPair(0, c1, c0)) || (k01 && hasPair(1, c3, c2)) || (k02 && hasPair(2, c3, c1)) ||
     (k13 && hasPair(3, c2, c0)) || (k03 && hasPair(4, c2, c1)) || (k12 && hasPair(5, c3, c0))
-  );
+  ) kinds |= SWAP;
+  return kinds;
 }
 for (const idiom of IDIOMS) {
   if (idiom.length !== 4) continue;
@@ -89,8 +92,10 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 /** Whether a piece of the written text is a dictionary word. */
 type IsWord = (start: number, end: number) => boolean;
 
-function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined, kinds: number): Candidate | undefined {
   for (let k = 0; k < 4; k++) {
+    // No idiom has the three other characters in place (nearKinds): skip the lookups.
+    if ((kinds & (1 << k)) === 0) continue;
     // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
     if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
@@ -150,10 +155,11 @@ export const idiom: LineRule = {
       if (hanRun < 3) continue;
       if (hanRun >= 4) {
         const s = i - 3;
-        if (mayBeNear(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3))) {
+        const kinds = nearKinds(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3));
+        if (kinds !== 0) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
+            const found = substitution(w, s, isWord, data, kinds) ?? (kinds & SWAP ? swap(w, s, isWord) : undefined);
             if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
           }
         }
