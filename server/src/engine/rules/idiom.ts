@@ -20,8 +20,8 @@ const LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] 
 
 /** Idioms by the idiom with one position masked (再接再_ → 再接再厉). */
 const BY_MASK = new Map<string, string[]>();
-/** Idioms by their characters sorted (for two swapped characters). */
-const BY_SORTED = new Map<string, string[]>();
+/** Four-character idioms by their place in the list (for two swapped characters: the first listed wins). */
+const SWAP_ORDER = new Map<string, number>();
 /** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
 const BY_DROP = new Map<string, string[]>();
 const push = (map: Map<string, string[]>, key: string, value: string) => {
@@ -41,8 +41,8 @@ const hasPair = (p: number, a: number, b: number) => {
   const h = pairHash(a, b);
   return (PAIR_BITS[p][h >>> 5] & (1 << (h & 31))) !== 0;
 };
-/** nearKinds bits: a substitution at position k (bit k), two characters swapped (SWAP). */
-const SWAP = 16;
+/** nearKinds bits: a substitution at position k (bit k); the swap of SWAPS[j] (bit 4 + j). */
+const SWAPS: [number, number][] = [[0, 1], [2, 3], [1, 3], [0, 2], [1, 2], [0, 3]];
 /**
  * What four characters may be one step away from (0: no idiom): a substitution at k keeps every pair
  * without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
@@ -55,10 +55,12 @@ function nearKinds(c0: number, c1: number, c2: number, c3: number): number {
   const k12 = hasPair(4, c1, c2);
   const k03 = hasPair(5, c0, c3);
   let kinds = (k23 && k13 && k12 ? 1 : 0) | (k23 && k02 && k03 ? 2 : 0) | (k01 && k13 && k03 ? 4 : 0) | (k01 && k02 && k12 ? 8 : 0);
-  if (
-    (k23 && hasPair(0, c1, c0)) || (k01 && hasPair(1, c3, c2)) || (k02 && hasPair(2, c3, c1)) ||
-    (k13 && hasPair(3, c2, c0)) || (k03 && hasPair(4, c2, c1)) || (k12 && hasPair(5, c3, c0))
-  ) kinds |= SWAP;
+  if (k23 && hasPair(0, c1, c0)) kinds |= 16;
+  if (k01 && hasPair(1, c3, c2)) kinds |= 32;
+  if (k02 && hasPair(2, c3, c1)) kinds |= 64;
+  if (k13 && hasPair(3, c2, c0)) kinds |= 128;
+  if (k03 && hasPair(4, c2, c1)) kinds |= 256;
+  if (k12 && hasPair(5, c3, c0)) kinds |= 512;
   return kinds;
 }
 for (const idiom of IDIOMS) {
@@ -68,7 +70,7 @@ for (const idiom of IDIOMS) {
     PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
   });
   for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
-  push(BY_SORTED, [...idiom].sort().join(''), idiom);
+  SWAP_ORDER.set(idiom, SWAP_ORDER.size);
   push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
   push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
 }
@@ -108,13 +110,22 @@ function substitution(window: string, at: number, isWord: IsWord, data: EngineDa
   return undefined;
 }
 
-function swap(window: string, at: number, isWord: IsWord): Candidate | undefined {
+/** The listed idiom that is the window with two characters swapped (the swaps nearKinds allows). */
+function swap(window: string, at: number, isWord: IsWord, kinds: number): Candidate | undefined {
   if (isWord(at, at + 2) && isWord(at + 2, at + 4)) return undefined;
-  for (const idiom of BY_SORTED.get([...window].sort().join('')) ?? []) {
-    const diff = [0, 1, 2, 3].filter((k) => idiom[k] !== window[k]);
-    if (diff.length === 2 && idiom[diff[0]] === window[diff[1]]) return { idiom, how: 'swap' };
-  }
-  return undefined;
+  let best: string | undefined;
+  let bestOrder = Infinity;
+  SWAPS.forEach(([a, b], j) => {
+    if ((kinds & (16 << j)) === 0 || window[a] === window[b]) return;
+    const chars = [...window];
+    [chars[a], chars[b]] = [chars[b], chars[a]];
+    const order = SWAP_ORDER.get(chars.join(''));
+    if (order !== undefined && order < bestOrder) {
+      best = chars.join('');
+      bestOrder = order;
+    }
+  });
+  return best === undefined ? undefined : { idiom: best, how: 'swap' };
 }
 
 export const idiom: LineRule = {
@@ -159,7 +170,7 @@ export const idiom: LineRule = {
         if (kinds !== 0) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord, data, kinds) ?? (kinds & SWAP ? swap(w, s, isWord) : undefined);
+            const found = substitution(w, s, isWord, data, kinds) ?? (kinds >= 16 ? swap(w, s, isWord, kinds) : undefined);
             if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
           }
         }
