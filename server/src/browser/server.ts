@@ -40,13 +40,28 @@ interface WorkerScope {
   postMessage(message: unknown): void;
   addEventListener(type: string, listener: (event: unknown) => void): void;
 }
-const scope = globalThis as unknown as WorkerScope & { gongwenServer?: { kind: string; started: number } };
-// For the end-to-end test: which server this worker runs.
-scope.gongwenServer = { kind: 'browser', started: Date.now() };
+/** What the end-to-end test reads from the worker: which server it runs, how far it got, how files arrived. */
+const status = { kind: 'browser', phase: 'started', filesVia: [] as string[], segmenter: 'idle', error: '', published: {} as Record<string, number>, messages: [] as string[] };
+const scope = globalThis as unknown as WorkerScope & { gongwenServer?: typeof status };
+scope.gongwenServer = status;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const connection = createConnection(new BrowserMessageReader(scope as any), new BrowserMessageWriter(scope as any));
 const documents = new TextDocuments(TextDocument);
+{
+  const send = connection.sendDiagnostics.bind(connection);
+  connection.sendDiagnostics = (params) => {
+    status.published[params.uri] = params.diagnostics.length;
+    return send(params);
+  };
+  for (const kind of ['showWarningMessage', 'showInformationMessage', 'showErrorMessage'] as const) {
+    const show = connection.window[kind].bind(connection.window) as (message: string) => Promise<unknown>;
+    (connection.window as unknown as Record<string, (message: string) => Promise<unknown>>)[kind] = (message) => {
+      status.messages.push(message);
+      return show(message);
+    };
+  }
+}
 
 let files: FileReader | undefined;
 let segmenter: BrowserSegmenter | undefined;
@@ -74,9 +89,11 @@ function segmenterFor(userWords: readonly string[]): BrowserSegmenter | undefine
     userWords,
     () => {
       analysis.invalidate();
-      publisher.schedule();
+      publishWhenReady();
     },
     (state, detail) => {
+      status.segmenter = state;
+      if (state === 'failed') status.error = detail ?? '';
       if (state === 'ready') connection.console.info(`gongwen: 分词词典已加载（${detail}）`);
       if (state === 'failed' && !segmentationWarned) {
         segmentationWarned = true;
@@ -87,6 +104,32 @@ function segmenterFor(userWords: readonly string[]): BrowserSegmenter | undefine
   );
   if (wantSegmentation) segmenter.start();
   return segmenter;
+}
+
+/**
+ * The data tables arrive after initialize (through the client, whose handlers are installed only once
+ * initialize is answered) or during it (over fetch): diagnostics and requests wait for them, since the
+ * rules and completion read them synchronously.
+ */
+let markDataReady: () => void = () => {};
+const dataReady = new Promise<void>((resolve) => (markDataReady = resolve));
+let dataLoading = false;
+
+async function loadData(): Promise<void> {
+  if (dataLoading || !files) return;
+  dataLoading = true;
+  const started = Date.now();
+  status.phase = 'loading data';
+  await loadBrowserEngineData(files.read, Object.values(SNIPPET_FILES));
+  status.phase = 'ready';
+  status.filesVia = [...files.via];
+  connection.console.info(`gongwen: 网页版语言服务器已启动（Web Worker；数据经 ${status.filesVia.join('、')} 读取，${Date.now() - started} ms）`);
+  analysis.resetConfiguration();
+  markDataReady();
+}
+
+function publishWhenReady(uri?: string): void {
+  void dataReady.then(() => publisher.schedule(uri));
 }
 
 const analysis = new Analysis(DEFAULT_SETTINGS, segmenterFor);
@@ -116,9 +159,8 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   analysis.settings = initialSettings;
   const base = options.extensionUri === undefined ? undefined : options.extensionUri.replace(/\/?$/, '/');
   files = fileReader(base, (path) => connection.sendRequest(READ_EXTENSION_FILE_REQUEST, { path }));
-  // The tables before the first answer: completion and the first lint read them synchronously.
-  await loadBrowserEngineData(files.read, Object.values(SNIPPET_FILES));
-  connection.console.info(`gongwen: 网页版语言服务器已启动（Web Worker；数据经 ${[...files.via].join('、') || '—'} 读取，${Date.now() - started} ms）`);
+  // Over fetch the tables come before the first answer; through the client, once it listens (initialized).
+  if (base && /^https?:/i.test(base)) await loadData();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -134,6 +176,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
 });
 
 connection.onInitialized(() => {
+  void loadData();
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
     void refreshSettings();
@@ -149,15 +192,15 @@ async function refreshSettings(): Promise<void> {
     analysis.settings = initialSettings;
   }
   analysis.resetConfiguration();
-  publisher.schedule();
+  publishWhenReady();
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+documents.onDidOpen((e) => publishWhenReady(e.document.uri));
 documents.onDidChangeContent((e) => {
   lastChange = Date.now();
-  publisher.schedule(e.document.uri);
+  publishWhenReady(e.document.uri);
 });
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
@@ -166,7 +209,8 @@ documents.onDidClose((e) => {
 
 /** Runs a request handler so that an exception becomes an empty answer, never a dead server. */
 function guarded<P extends { textDocument: { uri: string } }, R>(empty: R, handler: (document: TextDocument, params: P) => R) {
-  return (params: P): R => {
+  return async (params: P): Promise<R> => {
+    await dataReady;
     const document = documents.get(params.textDocument.uri);
     if (!document) return empty;
     try {
@@ -191,10 +235,11 @@ connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, p
 connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
 
 connection.onExecuteCommand(async (params) => {
+  await dataReady;
   if (params.command === UPDATE_CONFIG_COMMAND) {
     const problem = executeConfigCommand(params.arguments, analysis);
     if (problem) void connection.window.showWarningMessage(`公文写作助手：${problem}`);
-    publisher.schedule();
+    publishWhenReady();
     return;
   }
   if (params.command === EXPORT_DOCX_COMMAND || params.command === ANNOTATE_DOCX_COMMAND) return { ok: false, message: NO_DOCX };
