@@ -8,8 +8,6 @@ import { parseHanLexicon } from '../segmentation/lexicon';
 import { instantiateWasmJieba, JiebaDictionaries, JiebaFileName, NodejiebaFactory } from '../segmentation/wasmJieba';
 import type { Jieba } from '../segmentation/jieba';
 import type { ReadFile } from './files';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const createNodejieba = require('../../wasm/nodejieba.js') as NodejiebaFactory;
 
 export type BrowserSegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -34,6 +32,8 @@ export class BrowserSegmenter implements Segmenter {
   private disposed = false;
 
   constructor(
+    /** The emscripten glue's module factory (server/wasm/nodejieba.js, bundled into the server). */
+    private readonly createNodejieba: NodejiebaFactory,
     private readonly read: ReadFile,
     private readonly userWords: readonly string[],
     private readonly onUpdate: () => void,
@@ -66,7 +66,7 @@ export class BrowserSegmenter implements Segmenter {
       const [wasm, ...files] = await Promise.all([this.read(WASM_FILE), ...names.map((name) => this.read(JIEBA_FILES[name]))]);
       dictionaries = Object.fromEntries(names.map((name, i) => [name, files[i]])) as JiebaDictionaries;
       if (this.disposed) return;
-      this.jieba = instantiateWasmJieba(createNodejieba, wasm, dictionaries, this.userWords);
+      this.jieba = instantiateWasmJieba(this.createNodejieba, wasm, dictionaries, this.userWords);
     } catch (error) {
       this.fail(`WebAssembly 分词组件初始化失败：${(error as Error).message}`);
       return;

@@ -28,6 +28,10 @@ import { ClientSettings, DEFAULT_SETTINGS } from '../settings';
 import { loadBrowserEngineData, sharedEngineData } from './data';
 import { FileReader, fileReader, READ_EXTENSION_FILE_REQUEST } from './files';
 import { BrowserSegmenter } from './segmenter';
+import type { NodejiebaFactory } from '../segmentation/wasmJieba';
+// The emscripten glue, bundled into this worker's script (the .wasm itself is fetched).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNodejieba = require('../../wasm/nodejieba.js') as NodejiebaFactory;
 
 /** The name the server gives in initialize (the end-to-end test tells the two servers apart by it). */
 export const BROWSER_SERVER_NAME = 'gongwen-web';
@@ -85,6 +89,7 @@ function segmenterFor(userWords: readonly string[]): BrowserSegmenter | undefine
   segmenter?.dispose();
   segmenterWords = key;
   segmenter = new BrowserSegmenter(
+    createNodejieba,
     files.read,
     userWords,
     () => {
