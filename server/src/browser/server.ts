@@ -33,7 +33,7 @@ import type { NodejiebaFactory } from '../segmentation/wasmJieba';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNodejieba = require('../../wasm/nodejieba.js') as NodejiebaFactory;
 
-/** The name the server gives in initialize (the end-to-end test tells the two servers apart by it). */
+/** The name the server gives in initialize (the Node server's is gongwen). */
 export const BROWSER_SERVER_NAME = 'gongwen-web';
 const DOCX_TEXT_REQUEST = 'gongwen/docxText';
 const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
@@ -52,6 +52,7 @@ scope.gongwenServer = status;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const connection = createConnection(new BrowserMessageReader(scope as any), new BrowserMessageWriter(scope as any));
 const documents = new TextDocuments(TextDocument);
+// The status records what was published and shown (the last messages only), for the test to read.
 {
   const send = connection.sendDiagnostics.bind(connection);
   connection.sendDiagnostics = (params) => {
@@ -61,7 +62,7 @@ const documents = new TextDocuments(TextDocument);
   for (const kind of ['showWarningMessage', 'showInformationMessage', 'showErrorMessage'] as const) {
     const show = connection.window[kind].bind(connection.window) as (message: string) => Promise<unknown>;
     (connection.window as unknown as Record<string, (message: string) => Promise<unknown>>)[kind] = (message) => {
-      status.messages.push(message);
+      status.messages = [...status.messages.slice(-19), message];
       return show(message);
     };
   }
