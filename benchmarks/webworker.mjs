@@ -4,7 +4,7 @@
 // postMessage. Printed per run and as medians: initialize answered (data tables fetched), first diagnostics
 // after didOpen, and the diagnostics once the WebAssembly segmenter is loaded (suspected wrong characters).
 //
-//   node scripts/build.mjs && node benchmarks/webworker.mjs [--runs N] [--root DIR] [--file REPORT]
+//   node scripts/build.mjs && npm run bench:web -- [--runs N] [--root DIR] [--file REPORT]
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
