@@ -145,6 +145,7 @@ export function parseHanLexicon(bytes: Uint8Array): LexiconData {
     size++;
   }
   offsets[size] = pos;
-  const words = Buffer.from(units.buffer, 0, pos * 2).toString('utf16le');
+  // TextDecoder rather than Buffer: the web extension's server parses the dictionary too (no Buffer there).
+  const words = new TextDecoder('utf-16le').decode(units.subarray(0, pos));
   return { words, offsets: offsets.slice(0, size + 1), frequencies: kept.slice(0, size), total };
 }

@@ -14,6 +14,9 @@ export default {
   title: 'a .docx opens as a checked, read-only 公文 view that follows the file',
   async run({ page, wb, workspace, shot }) {
     await wb.runCommand('View: Show Explorer');
+    // Scenario 02 collapses the file list to give the Outline room: open it again.
+    const folders = page.locator('.pane-header', { has: page.locator('h3', { hasText: /workspace/i }) }).first();
+    if ((await folders.getAttribute('aria-expanded')) === 'false') await folders.click();
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: NAME }).first();
     const item = page.locator('.monaco-menu .action-item', { hasText: 'Open as official-document view' }).first();
     // The extension's menu entries arrive once the remote extension host has scanned the extensions: open
