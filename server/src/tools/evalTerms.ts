@@ -3,11 +3,13 @@
 // `category \t - \t sentence` for a sentence that must stay clean). Prints, per category, the share of
 // erroneous sentences with a finding on the changed characters (any rule, any severity) and the correct
 // twins with any finding of the term rules. Halves: a = the 1st, 3rd… pair of each category, b = the others.
+// `--corpus FOLDER`: instead, every finding of the issue-15 rules (any severity) on the reports of a folder.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../engine';
-import { productLinter } from './measure';
+import { reportFiles } from './fp';
+import { countChars, per10k, productLinter } from './measure';
 
 /** The rules this set is about: a finding of another rule on a correct twin is shown but not counted. */
 export const TERM_RULES = new Set([
@@ -50,8 +52,33 @@ export function changedSpan(wrong: string, right: string): [number, number] {
 const overlaps = (f: Finding, [s, e]: [number, number]) => f.range.start.line === 0 && f.range.start.character < e && s < f.range.end.character;
 const show = (f: Finding) => `${f.rule}/${f.severity} ${f.range.start.character}-${f.range.end.character} ${f.message}`;
 
+/** The rules of issue 15 (formulations, names, idioms, collocations, repetition). */
+const ISSUE_RULES = new Set(['formulation-items', 'formulation-name', 'outdated-formulation', 'discouraged-word', 'idiom', 'collocation', 'redundancy']);
+
+function corpus(folder: string): void {
+  const linter = productLinter();
+  let chars = 0;
+  let counted = 0;
+  let all = 0;
+  for (const file of reportFiles(folder)) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    chars += countChars(text);
+    const lines = text.split(/\r?\n/);
+    for (const f of linter.lint(text, file.endsWith('.md') ? 'markdown' : 'plaintext').findings) {
+      if (!ISSUE_RULES.has(f.rule)) continue;
+      all++;
+      if (f.severity === 'error' || f.severity === 'warning') counted++;
+      const line = lines[f.range.start.line];
+      const context = line.slice(Math.max(0, f.range.start.character - 12), f.range.end.character + 12);
+      console.log(`${path.basename(file)}:${f.range.start.line + 1} ${f.severity} [${f.rule}] ${f.message}\n    …${context}…`);
+    }
+  }
+  console.log(`共 ${chars} 字：这些规则的提示 ${all} 条，其中错误和警告 ${counted} 条，每万字 ${per10k(counted, chars).toFixed(2)} 条`);
+}
+
 function main(): void {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { half: { type: 'string' }, list: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { half: { type: 'string' }, list: { type: 'boolean' }, corpus: { type: 'string' } } });
+  if (values.corpus) return corpus(values.corpus);
   const file = positionals[0] ?? path.resolve(__dirname, '..', '..', '..', '..', 'benchmarks', 'data', 'terms-eval.tsv');
   let pairs: Pair[];
   try {
