@@ -70,10 +70,15 @@ for (const idiom of IDIOMS) {
   push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
 }
 
+/** jieba's frequency of its rarest entries, many of them misspellings of idioms (自立更生, 翻天复地). */
+const RARE = 3;
+
 const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 interface Candidate {
   idiom: string;
+  /** The changed character forms a word with its neighbour: reported as information only. */
+  weak?: boolean;
   how: 'sound' | 'near' | 'shape' | 'swap' | 'drop' | 'double';
 }
 
@@ -90,14 +95,16 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 type IsWord = (start: number, end: number) => boolean;
 
 function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
+  const halves = isWord(at, at + 2) && isWord(at + 2, at + 4);
   for (let k = 0; k < 4; k++) {
-    // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
-    if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
+    // The changed character makes a word with its neighbour (瘙痒 in 隔靴瘙痒): only a slip if the other half is
+    // no word; two words side by side (毋庸质疑, 迫不急待) only for a same-sounding character.
+    const changedHalfIsWord = k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4);
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
     if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
     for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
       const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
-      if (how) return { idiom, how };
+      if (how && (!changedHalfIsWord || (!halves && how !== 'near') || (halves && how === 'sound'))) return { idiom, how, weak: changedHalfIsWord };
     }
   }
   return undefined;
@@ -126,6 +133,8 @@ export const idiom: LineRule = {
     const out: LineFinding[] = [];
     if (!lexicon || text.length < 3) return out;
     const isWord: IsWord = (s, e) => frequencyAt(lexicon, text, s, e) > 0;
+    // A dictionary entry at the lowest frequency beside a far more frequent idiom is a recorded misspelling (集思广义).
+    const rareTwin = (written: string, right: string) => lexicon.frequency(written) <= RARE && lexicon.frequency(right) >= RARE * 5;
     let hanRun = 0;
     let lastEnd = 0;
     // A window [start, end) that resembles `found`, reported once past the previous finding.
@@ -134,7 +143,7 @@ export const idiom: LineRule = {
       // 康复大学等高校: the written form begins or ends inside a word of the text around it.
       if ((start > 0 && isWord(start - 1, start + 1)) || (end < text.length && isWord(end - 1, end + 1))) return false;
       const written = text.slice(start, end);
-      const severity = found.how === 'sound' || found.how === 'swap' ? 'warning' : 'information';
+      const severity = (found.how === 'sound' || found.how === 'swap') && !found.weak ? 'warning' : 'information';
       out.push({
         start,
         end,
@@ -154,7 +163,7 @@ export const idiom: LineRule = {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
             const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
-            if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
+            if (found && !(isWord(s, i + 1) && !TWINS.has(w) && !rareTwin(w, found.idiom)) && tryWindow(s, i + 1, found)) continue;
           }
         }
       }
