@@ -187,7 +187,9 @@ export const idiom: LineRule = {
       if (!(hasPair(1, w1, w2) && hasPair(3, w0, w1)) && !(hasPair(0, w0, w1) && hasPair(2, w1, w2))) continue;
       const w3 = text.slice(s3, i + 1);
       const idioms = BY_DROP.get(w3);
-      if (idioms && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
+      // 稳增长、提质效、抓改革: a three-character item of a list is a slogan of its own.
+      const listItem = /[、，；。]/.test(text[s3 - 1] ?? '。') && /[、，；。]/.test(text[i + 1] ?? '。') && (text[s3 - 1] === '、' || text[i + 1] === '、');
+      if (idioms && !listItem && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
         const near = text.slice(Math.max(0, s3 - 3), i + 4);
         const left = idioms.filter((x) => !near.includes(x));
         if (left.length === 1) tryWindow(s3, i + 1, { idiom: left[0], how: 'drop' });
