@@ -77,8 +77,6 @@ const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 interface Candidate {
   idiom: string;
-  /** The changed character forms a word with its neighbour: reported as information only. */
-  weak?: boolean;
   how: 'sound' | 'near' | 'shape' | 'swap' | 'drop' | 'double';
 }
 
@@ -94,8 +92,13 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 /** Whether a piece of the written text is a dictionary word. */
 type IsWord = (start: number, end: number) => boolean;
 
-function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
+/** After a phrase: no Chinese character, or a particle (毋庸质疑的, 既往开来，). */
+const PHRASE_END = /^(?:[^\u4e00-\u9fff]|[的地得了])/;
+
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined, after: string): Candidate | undefined {
+  // Two words side by side (形成合理通报频次) are an idiom's misspelling only where the phrase ends.
   const halves = isWord(at, at + 2) && isWord(at + 2, at + 4);
+  if (halves && !PHRASE_END.test(after)) return undefined;
   for (let k = 0; k < 4; k++) {
     // The changed character makes a word with its neighbour (瘙痒 in 隔靴瘙痒): only a slip if the other half is
     // no word; two words side by side (毋庸质疑, 迫不急待) only for a same-sounding character.
@@ -104,7 +107,7 @@ function substitution(window: string, at: number, isWord: IsWord, data: EngineDa
     if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
     for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
       const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
-      if (how && (!changedHalfIsWord || (!halves && how !== 'near') || (halves && how === 'sound'))) return { idiom, how, weak: changedHalfIsWord };
+      if (how && (!changedHalfIsWord || (!halves && how !== 'near') || (halves && how === 'sound'))) return { idiom, how };
     }
   }
   return undefined;
@@ -143,7 +146,7 @@ export const idiom: LineRule = {
       // 康复大学等高校: the written form begins or ends inside a word of the text around it.
       if ((start > 0 && isWord(start - 1, start + 1)) || (end < text.length && isWord(end - 1, end + 1))) return false;
       const written = text.slice(start, end);
-      const severity = (found.how === 'sound' || found.how === 'swap') && !found.weak ? 'warning' : 'information';
+      const severity = found.how === 'sound' || found.how === 'swap' ? 'warning' : 'information';
       out.push({
         start,
         end,
@@ -162,7 +165,7 @@ export const idiom: LineRule = {
         if (mayBeNear(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3))) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
+            const found = substitution(w, s, isWord, data, text.slice(i + 1, i + 2)) ?? swap(w, s, isWord);
             if (found && !(isWord(s, i + 1) && !TWINS.has(w) && !rareTwin(w, found.idiom)) && tryWindow(s, i + 1, found)) continue;
           }
         }
