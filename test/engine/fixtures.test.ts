@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ALL_RULES, Finding, fixAll, Linter, Position, resolveConfig } from '../../server/src/engine';
+import { diskEngineData } from '../../server/src/host/data';
 import { segmenter } from './ruleHelpers';
+
+const DATA = diskEngineData();
 
 // Tests run from out/test/engine/; the cases live in the source tree.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -61,7 +64,8 @@ function linterFor(rule: (typeof ALL_RULES)[number]) {
   const setting = rule.enabledByDefault === false ? rule.defaultSeverity : {};
   const { config, problems } = resolveConfig({ rules: { [rule.id]: setting } });
   if (problems.length) throw new Error(problems.join());
-  return new Linter({ config, segmenter, rules: [rule] });
+  // The real word frequencies and character tables, as the CLI has them (idiom needs both).
+  return new Linter({ config, segmenter, rules: [rule], lexicon: () => segmenter.lexicon, data: DATA });
 }
 
 /** Compares (or, when updating, writes) one expected file; `undefined` means the file must not exist. */

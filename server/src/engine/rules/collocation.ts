@@ -15,7 +15,7 @@ const CONFUSIONS = new PhraseTrie<{ written: string; right: string }>();
 for (const c of (data as { confusions: { written: string; right: string }[] }).confusions) CONFUSIONS.add(c.written, c);
 
 /** How far before its object a verb is looked for, within the clause. */
-const REACH = 12;
+const REACH = 16;
 /** After an object that is the head of its phrase: the end of the clause or a coordination. */
 const HEAD_END = /^(?:$|[，。；：、！？,;:]|和|与|及|等)/;
 const CLAUSE_MARK = /[，。；：、！？,;:（）()“”]/;
@@ -54,7 +54,8 @@ export const collocation: LineRule = {
       });
     }
     for (const m of OBJECTS.scan(text)) {
-      if (!starts.has(m.start) || !ends.has(m.end) || !HEAD_END.test(text.slice(m.end, m.end + 1))) continue;
+      // The object may end a compound word of the segmentation (工作作风, 战斗堡垒作用).
+      if (!ends.has(m.end) || !HEAD_END.test(text.slice(m.end, m.end + 1))) continue;
       const pair = m.value;
       let from = m.start;
       while (from > 0 && m.start - from < REACH && !CLAUSE_MARK.test(text[from - 1])) from--;
@@ -64,7 +65,8 @@ export const collocation: LineRule = {
       for (const [verbs, ok] of [[pair.right, true], [pair.wrong, false]] as const) {
         for (const verb of verbs) {
           const at = before.lastIndexOf(verb);
-          if (at < 0 || !starts.has(from + at) || !ends.has(from + at + verb.length)) continue;
+          // The verb may end a word of the segmentation (充分发扬); a coordination after it may belong to another object.
+          if (at < 0 || !ends.has(from + at + verb.length) || /[和与及、]/.test(before.slice(at + verb.length))) continue;
           if (!best || at > best.at) best = { verb, at, ok };
         }
       }

@@ -62,10 +62,15 @@ function attachedList(text: string, f: Formulation, start: number, end: number, 
   const clause = Math.max(...['。', '；', '：', '（', '！', '？'].map((c) => text.lastIndexOf(c, before - 1))) + 1;
   const all = segments(text, clause, before, isItem);
   const list: Segment[] = [];
+  let gap = false;
   for (let k = all.length - 1; k >= 0; k--) {
     const s = all[k];
     if (matchItem(s.text, f.items, true, data)) list.unshift(s);
-    else {
+    else if (k > 0 && !gap && f.items.length >= 5 && matchItem(all[k - 1].text, f.items, true, data)) {
+      // …平等、公平、法治…: one segment inside a long run of items, checked as a wording of a missing item.
+      gap = true;
+      list.unshift(s);
+    } else {
       // 贯彻创新、协调…: the first item may carry the verb.
       const tail = f.items.flat().find((w) => s.text.endsWith(w));
       if (tail) list.unshift({ text: tail, start: s.end - tail.length, end: s.end });
@@ -96,6 +101,14 @@ function checkList(text: string, f: Formulation, list: Segment[], delimited: boo
       if (!m.exact) out.push(finding(s.start, s.end, `${name}的内容应为“${f.items[m.item][0]}”，不是“${s.text}”（${itemsText(f.items)}）`, f.items[m.item][0]));
     } else if (delimited) out.push(finding(s.start, s.end, `“${s.text}”不是${name}的内容（${itemsText(f.items)}）`));
   });
+  list.forEach((s, k) => {
+    if (matches[k]) return;
+    const item = f.items.findIndex((w, i) => !covered.has(i) && nearItem(s.text, w, f.items.length));
+    if (item < 0) return;
+    covered.add(item);
+    matches[k] = { item, exact: false };
+    if (!delimited) out.push(finding(s.start, s.end, `${name}的内容应为“${f.items[item][0]}”，不是“${s.text}”（${itemsText(f.items)}）`, f.items[item][0]));
+  });
   if (named) {
     const missing = f.items.filter((_, i) => !covered.has(i)).map((w) => `“${w[0]}”`);
     const wrong = list.length - matches.filter(Boolean).length;
@@ -121,7 +134,10 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
     const hits = new Map<Formulation, { seg: number; item: number }[]>();
     segs.forEach((s, k) => {
       let found = BY_WORDING.get(s.text);
-      if (!found && k === 0) for (let i = 1; i < s.text.length - 1 && !found; i++) found = BY_WORDING.get(s.text.slice(i));
+      // 深入整治形式主义、…: a segment may lead into the list with a verb.
+      if (!found) for (let i = 1; i < s.text.length - 1 && !found; i++) found = BY_WORDING.get(s.text.slice(i));
+      // …全面从严治党的战略布局: the last item may carry the rest of the clause.
+      if (!found && k === segs.length - 1) for (let i = s.text.length - 1; i > 1 && !found; i--) found = BY_WORDING.get(s.text.slice(0, i));
       for (const h of found ?? []) hits.set(h.f, [...(hits.get(h.f) ?? []), { seg: k, item: h.item }]);
     });
     for (const [f, list] of hits) {
@@ -133,15 +149,24 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
       const run = segs.slice(first, last + 1);
       if (covered(run[0].start, run[run.length - 1].end)) continue;
       if (distinct === n) {
-        const exact = run.map((s) => ({ ...s, text: f.items.flat().find((w) => s.text.endsWith(w)) ?? s.text }));
+        const exact = run.map((s, k) => {
+          const w = f.items.flat().find((x) => s.text.endsWith(x)) ?? f.items.flat().find((x) => k === run.length - 1 && s.text.startsWith(x));
+          return w && !s.text.endsWith(w) ? { ...s, text: w, end: s.start + w.length } : { ...s, text: w ?? s.text };
+        });
         checkList(text, f, exact.map((s) => ({ ...s, start: s.end - s.text.length })), false, undefined, out, data);
         continue;
       }
       // n - 1 items exact: a neighbour (or a segment between them) one character off the missing one.
       const missing = f.items.findIndex((_, i) => !list.some((h) => h.item === i));
+      let reported = false;
       for (const k of [first - 1, ...Array.from({ length: last - first + 1 }, (_, i) => first + i), last + 1]) {
         const s = segs[k];
         if (!s || list.some((h) => h.seg === k)) continue;
+        // 在改进调查研究: the missing item is there, after a word that leads into the list.
+        if (f.items[missing].some((w) => s.text.endsWith(w))) {
+          reported = true;
+          continue;
+        }
         const old = f.historic.find((h) => h.items[missing]?.some((w) => s.text.endsWith(w)));
         if (old) {
           const w = old.items[missing].find((x) => s.text.endsWith(x))!;
@@ -150,11 +175,36 @@ function unnamedLists(text: string, out: LineFinding[], covered: (s: number, e: 
           }
           continue;
         }
-        const m = matchItem(s.text, [f.items[missing]], true, data);
-        if (m && !m.exact) out.push(finding(s.start, s.end, `“${f.name}”的内容应为“${f.items[missing][0]}”，不是“${s.text}”（${itemsText(f.items)}）`, f.items[missing][0]));
+        const m = matchItem(s.text, [f.items[missing]], true, data) ?? (nearItem(s.text, f.items[missing], n) ? { item: 0, exact: false } : undefined);
+        if (m && !m.exact) {
+          out.push(finding(s.start, s.end, `“${f.name}”的内容应为“${f.items[missing][0]}”，不是“${s.text}”（${itemsText(f.items)}）`, f.items[missing][0]));
+          reported = true;
+        }
+      }
+      // 政治意识、大局意识、核心意识，…: all items but one, in order, and nothing else listed: one was left out.
+      const inOrder = list.every((h, k) => k === 0 || h.item > list[k - 1].item);
+      const joined = (a: Segment | undefined, b: Segment | undefined) => !!a && !!b && /[、和及与]/.test(text.slice(a.end, b.start));
+      const alone = !joined(segs[first - 1], segs[first]) && !joined(segs[last], segs[last + 1]);
+      const historic = f.historic.some((h) => h.items.length === list.length && list.every((x, k) => h.items[k].some((w) => segs[x.seg].text.endsWith(w))));
+      const listed = run.every((x, k) => k === 0 || /[、和及与]/.test(text.slice(run[k - 1].end, x.start)));
+      if (!reported && !historic && n >= 4 && inOrder && alone && listed && last - first + 1 === list.length && missing === n - 1) {
+        const at = segs[last];
+        out.push(finding(at.start, at.end, `“${f.name}”共${n}项，此处少了“${f.items[missing][0]}”？（${itemsText(f.items)}）`, undefined, 'information'));
       }
     }
   }
+}
+
+/**
+ * With every other item of the formulation listed exactly, a segment is the missing item written differently
+ * when it keeps two characters of its beginning or end (经济纪律 for 生活纪律, 干事要实 for 创业要实) or, in a
+ * list of five or more, a two-character item with one of its characters (公平 for 公正).
+ */
+function nearItem(segment: string, wordings: readonly string[], n: number): boolean {
+  return wordings.some((w) => {
+    if (w.length >= 4) return segment.length === w.length && (segment.slice(-2) === w.slice(-2) || segment.slice(0, 2) === w.slice(0, 2)) && editDistance(segment, w, 2) <= 2;
+    return n >= 5 && w.length === 2 && segment.length === 2 && (segment[0] === w[0] || segment[1] === w[1]);
+  });
 }
 
 /** 四种意识, 两个坚决维护, quoted “三个意识”. */

@@ -68,6 +68,30 @@ const SESSIONS: Session[] = [
     message: (m, right) => `中央全会的规范简称是“${right}”，不写作“${m[0]}”`,
   },
   {
+    // 二十届二中、三全会 → 二十届二中、三中全会
+    pattern: /(?<=[一二三四五六七八九]中、)([一二三四五六七八九])全会/g,
+    fix: (m) => `${m[1]}中全会`,
+    message: (m, right) => `中央全会的规范简称是“${right}”，不写作“${m[0]}”`,
+  },
+  {
+    // 党的二十届第三次中央全会 → 二十届三中全会
+    pattern: new RegExp(`(?<=党的)(${CN})届第([一二三四五六七八九])次中央全会`, 'g'),
+    fix: (m) => `${m[1]}届${m[2]}中全会`,
+    message: (m, right) => `中央全会的规范简称是“${right}”（第${m[1]}届中央委员会第${m[2]}次全体会议），不写作“${m[0]}”`,
+  },
+  {
+    // 二十大三中全会 → 二十届三中全会 (a congress counts with 次, a central committee with 届)
+    pattern: new RegExp(`(${CN})大([一二三四五六七八九])中全会`, 'g'),
+    fix: (m) => `${m[1]}届${m[2]}中全会`,
+    message: (m, right) => `中央全会按届计：“${right}”（第${m[1]}届中央委员会第${m[2]}次全体会议），不写作“${m[0]}”`,
+  },
+  {
+    // 党的第二十届全国代表大会 → 党的第二十次全国代表大会
+    pattern: new RegExp(`(?<=(?:党的|中国共产党)第)(${CN})届全国代表大会`, 'g'),
+    fix: (m) => `${m[1]}次全国代表大会`,
+    message: (m, right) => `党的全国代表大会按次计：“第${right}”（党的${m[1]}大），中央委员会才按届计`,
+  },
+  {
     // 20届3中全会, 二十届3中全会 → 二十届三中全会
     pattern: /(\d{1,2}|[一二三四五六七八九十]{1,3})届(\d|[一二三四五六七八九])中全会/g,
     fix: (m) => `${/\d/.test(m[1]) ? chineseNumber(Number(m[1])) : m[1]}届${/\d/.test(m[2]) ? chineseNumber(Number(m[2])) : m[2]}中全会`,
@@ -80,9 +104,9 @@ const SESSIONS: Session[] = [
     message: (m, right) => `党代会的简称用汉字数字：“${right}”，不写作“${m[0]}”`,
   },
   {
-    // 14届全国人大3次会议 → 十四届全国人大三次会议
-    pattern: /(\d{1,2})届(全国人大|全国政协|省人大|市人大|县人大|省政协|市政协|县政协|中央纪委|省委|市委|县委|区委|人大|政协)(\d{1,2})次(全体)?会议/g,
-    fix: (m) => `${chineseNumber(Number(m[1]))}届${m[2]}${chineseNumber(Number(m[3]))}次${m[4] ?? ''}会议`,
+    // 14届全国人大3次会议, 十四届全国人大3次会议, 二十届中央纪委4次全会 → 十四届全国人大三次会议, 二十届中央纪委四次全会
+    pattern: new RegExp(`(\\d{1,2}|${CN})届(全国人大|全国政协|省人大|市人大|县人大|省政协|市政协|县政协|中央纪委|省纪委|市纪委|县纪委|省委|市委|县委|区委|人大|政协)(\\d{1,2}|${CN})次(全体会议|会议|全会)`, 'g'),
+    fix: (m) => `${/\d/.test(m[1]) ? chineseNumber(Number(m[1])) : m[1]}届${m[2]}${/\d/.test(m[3]) ? chineseNumber(Number(m[3])) : m[3]}次${m[4]}`,
     message: (m, right) => `届次、会次用汉字数字：“${right}”，不写作“${m[0]}”（GB/T 15835：十一届全国人大一次会议）`,
   },
 ];
@@ -132,6 +156,39 @@ function fuzzyNames(text: string, out: LineFinding[], taken: (s: number, e: numb
   }
 }
 
+/** How many characters two strings do not share (as multisets): 2 for one character swapped for another. */
+function unshared(a: string, b: string): number {
+  const count = new Map<string, number>();
+  for (const c of a) count.set(c, (count.get(c) ?? 0) + 1);
+  for (const c of b) count.set(c, (count.get(c) ?? 0) - 1);
+  let n = 0;
+  for (const v of count.values()) n += Math.abs(v);
+  return n;
+}
+
+/**
+ * A title in 《》 is delimited, so the whole of it is compared: within two characters of a listed name (three
+ * from sixteen characters). Below twelve characters two edits must keep all characters but one
+ * (《中国共产党党纪处分条例》), so that another regulation of the same pattern (宣传工作条例 beside 组织工作条例) is left alone.
+ */
+function bookTitles(text: string, out: LineFinding[], taken: (s: number, e: number) => boolean): void {
+  if (!text.includes('《')) return;
+  for (const m of text.matchAll(/《([^《》]{8,40})》/g)) {
+    const written = m[1].replace(/[（(]试行[）)]$/, '');
+    const start = m.index! + 1;
+    const end = start + written.length;
+    if (EXACT.has(written) || taken(start, end)) continue;
+    let best: { name: string; d: number } | undefined;
+    for (const e of FUZZY) {
+      const max = e.name.length >= 16 ? 3 : 2;
+      const d = editDistance(e.name, written, max);
+      if (d > max || (e.name.length < 12 && d === 2 && unshared(e.name, written) > 2)) continue;
+      if (!best || d < best.d) best = { name: e.name, d };
+    }
+    if (best) out.push(finding(start, end, `文件名称应为《${best.name}》，不写作《${written}》`, best.name, false, 'warning', written));
+  }
+}
+
 export const formulationName: LineRule = {
   id: 'formulation-name',
   description: '全称与固定名称（思想、文件、机构名称）的错字、漏字、多字，党代会与全会届次的不规范写法（二十届三全会、20大）',
@@ -169,6 +226,8 @@ export const formulationName: LineRule = {
         }
       }
     }
+    bookTitles(text, out, overlaps);
+    for (const f of out) taken.push([f.start, f.end]);
     fuzzyNames(text, out, overlaps);
     return out.sort((a, b) => a.start - b.start);
   },

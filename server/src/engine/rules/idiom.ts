@@ -75,6 +75,9 @@ for (const idiom of IDIOMS) {
   push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
 }
 
+/** jieba's frequency of its rarest entries, many of them misspellings of idioms (自立更生, 翻天复地). */
+const RARE = 3;
+
 const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 interface Candidate {
@@ -94,17 +97,24 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 /** Whether a piece of the written text is a dictionary word. */
 type IsWord = (start: number, end: number) => boolean;
 
-function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined, kinds: number): Candidate | undefined {
+/** After a phrase: no Chinese character, or a particle (毋庸质疑的, 既往开来，). */
+const PHRASE_END = /^(?:[^\u4e00-\u9fff]|[的地得了])/;
+
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined, kinds: number, after: string): Candidate | undefined {
+  // Two words side by side (形成合理通报频次) are an idiom's misspelling only where the phrase ends.
+  const halves = isWord(at, at + 2) && isWord(at + 2, at + 4);
+  if (halves && !PHRASE_END.test(after)) return undefined;
   for (let k = 0; k < 4; k++) {
     // No idiom has the three other characters in place (nearKinds): skip the lookups.
     if ((kinds & (1 << k)) === 0) continue;
-    // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
-    if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
+    // The changed character makes a word with its neighbour (瘙痒 in 隔靴瘙痒): only a slip if the other half is
+    // no word; two words side by side (毋庸质疑, 迫不急待) only for a same-sounding character.
+    const changedHalfIsWord = k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4);
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
     if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
     for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
       const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
-      if (how) return { idiom, how };
+      if (how && (!changedHalfIsWord || (!halves && how !== 'near') || (halves && how === 'sound'))) return { idiom, how };
     }
   }
   return undefined;
@@ -142,6 +152,8 @@ export const idiom: LineRule = {
     const out: LineFinding[] = [];
     if (!lexicon || text.length < 3) return out;
     const isWord: IsWord = (s, e) => frequencyAt(lexicon, text, s, e) > 0;
+    // A dictionary entry at the lowest frequency beside a far more frequent idiom is a recorded misspelling (集思广义).
+    const rareTwin = (written: string, right: string) => lexicon.frequency(written) <= RARE && lexicon.frequency(right) >= RARE * 5;
     let hanRun = 0;
     let lastEnd = 0;
     // A window [start, end) that resembles `found`, reported once past the previous finding.
@@ -170,8 +182,8 @@ export const idiom: LineRule = {
         if (kinds !== 0) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord, data, kinds) ?? (kinds >= 16 ? swap(w, s, isWord, kinds) : undefined);
-            if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
+            const found = substitution(w, s, isWord, data, kinds, text.slice(i + 1, i + 2)) ?? (kinds >= 16 ? swap(w, s, isWord, kinds) : undefined);
+            if (found && !(isWord(s, i + 1) && !TWINS.has(w) && !rareTwin(w, found.idiom)) && tryWindow(s, i + 1, found)) continue;
           }
         }
       }
@@ -195,7 +207,9 @@ export const idiom: LineRule = {
       if (!(hasPair(1, w1, w2) && hasPair(3, w0, w1)) && !(hasPair(0, w0, w1) && hasPair(2, w1, w2))) continue;
       const w3 = text.slice(s3, i + 1);
       const idioms = BY_DROP.get(w3);
-      if (idioms && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
+      // 稳增长、提质效、抓改革: a three-character item of a list is a slogan of its own.
+      const listItem = /[、，；。]/.test(text[s3 - 1] ?? '。') && /[、，；。]/.test(text[i + 1] ?? '。') && (text[s3 - 1] === '、' || text[i + 1] === '、');
+      if (idioms && !listItem && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
         const near = text.slice(Math.max(0, s3 - 3), i + 4);
         const left = idioms.filter((x) => !near.includes(x));
         if (left.length === 1) tryWindow(s3, i + 1, { idiom: left[0], how: 'drop' });

@@ -36,8 +36,8 @@ export const outdatedFormulation: LineRule = {
     for (const m of TRIE.scan(text)) {
       const e = m.value;
       if (e.notPrecededBy?.some((p) => text.slice(0, m.start).endsWith(p))) continue;
-      // 国土资源部门 is any land-resources department, not the ministry.
-      if (/[部局委]$/.test(e.wrong) && /^[门属内]/.test(text.slice(m.end, m.end + 1))) continue;
+      // 国土资源部门 is any land-resources department, not the ministry; 农业部长会议 names an office.
+      if (/[部局委]$/.test(e.wrong) && /^[门属内长]/.test(text.slice(m.end, m.end + 1))) continue;
       if (historicalContext(text, m.start, m.end, e.untilYear)) continue;
       out.push({
         start: m.start,
