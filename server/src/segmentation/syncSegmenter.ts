@@ -2,6 +2,7 @@ import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { Jieba, loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';
+import './languageModelFile';
 
 /**
  * Segmentation in the calling thread, loaded on first use. For the CLI and tests, where waiting

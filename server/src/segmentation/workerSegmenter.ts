@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
+import './languageModelFile';
 
 export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
