@@ -359,7 +359,7 @@ export class Linter {
           if (key !== undefined && this.keyCounts.occursTwice(text, key)) continue;
           const evidence = lineFindings[k].corroboration;
           if (evidence && text.length >= LONG_DOCUMENT && this.keyCounts.count(text, evidence.word) < (evidence.times ?? 1)) {
-            findings.push(uncorroborated(placed[k], evidence.otherwise));
+            if (evidence.otherwise !== 'off') findings.push(uncorroborated(placed[k], evidence.otherwise));
           } else findings.push(placed[k]);
         }
       }

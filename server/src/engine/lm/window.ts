@@ -23,7 +23,15 @@ export class WindowScorer {
   /** States by end position (scratch, reused). */
   private readonly states: State[][] = [];
 
-  constructor(readonly model: LanguageModel) {}
+  /**
+   * `extraWord`: ln P of a string of two or more characters that the model lacks but another word list
+   * knows (jieba's dictionary knows 依规, 督查, 动能, which open-gram's 2010 lexicon does not), or
+   * undefined. Such a word is scored without context, as an unknown word that is at least a word.
+   */
+  constructor(
+    readonly model: LanguageModel,
+    private readonly extraWord?: (chars: string, start: number, end: number) => number | undefined,
+  ) {}
 
   /**
    * Best ln P of `chars`; `atStart` / `atEnd`: the run begins / ends a sentence (the boundary word is
@@ -44,10 +52,15 @@ export class WindowScorer {
       if (from.length === 0) continue;
       for (let len = 1; len <= longest && p + len <= n; len++) {
         const w = model.id(chars.slice(p, p + len));
-        if (w < 0 && len > 1) continue;
+        let unknown = UNKNOWN_LOG_PROB;
+        if (w < 0 && len > 1) {
+          const extra = this.extraWord?.(chars, p, p + len);
+          if (extra === undefined) continue;
+          unknown = extra;
+        }
         const to = states[p + len];
         for (const s of from) {
-          const score = s.score + (w < 0 ? UNKNOWN_LOG_PROB : model.trigram(s.prev, s.last, w));
+          const score = s.score + (w < 0 ? unknown : model.trigram(s.prev, s.last, w));
           insert(to, score, s.last, w);
         }
       }
