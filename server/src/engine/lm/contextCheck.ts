@@ -18,7 +18,7 @@ export const CONTEXT_PARAMS = {
   /** Margin (ln) the changed window must win by, after the cost. */
   threshold: 7,
   /** A word jieba's dictionary has at least this often counts as a word where the model lacks it. */
-  minExtraWord: 5,
+  minExtraWord: 20,
   /** Its ln P: jieba's relative frequency, less this much (it is scored without context). */
   extraPenalty: 2,
   /**
@@ -60,7 +60,7 @@ function isHanCode(code: number): boolean {
 
 const scorers = new WeakMap<LanguageModel, WeakMap<Lexicon, WindowScorer>>();
 
-function scorerFor(model: LanguageModel, lexicon: Lexicon): WindowScorer {
+function scorerFor(model: LanguageModel, lexicon: Lexicon, pairs?: (first: number, second: number) => boolean): WindowScorer {
   let byLexicon = scorers.get(model);
   if (!byLexicon) scorers.set(model, (byLexicon = new WeakMap()));
   let scorer = byLexicon.get(lexicon);
@@ -70,7 +70,7 @@ function scorerFor(model: LanguageModel, lexicon: Lexicon): WindowScorer {
       if (end - start > 4) return undefined;
       const f = frequencyAt(lexicon, chars, start, end);
       return f >= CONTEXT_PARAMS.minExtraWord ? Math.log(f) - logTotal - CONTEXT_PARAMS.extraPenalty : undefined;
-    });
+    }, pairs);
     byLexicon.set(lexicon, scorer);
   }
   return scorer;
@@ -84,8 +84,13 @@ export function contextSuggestions(
   candidatesOf: (char: string) => readonly ContextCandidate[],
   skip: (at: number) => boolean,
   inWord: (at: number) => boolean = () => false,
+  /**
+   * Whether two characters stand next to each other in some word of the lexicon with frequency ≥
+   * min(minExtraWord, minNewWord) (a filter that must not reject any such word; none: no filter).
+   */
+  pairs?: (first: number, second: number) => boolean,
 ): ContextSuggestion[] {
-  const scorer = scorerFor(model, lexicon);
+  const scorer = scorerFor(model, lexicon, pairs);
   const out: ContextSuggestion[] = [];
   const { context, minNewWord, threshold, costs } = CONTEXT_PARAMS;
   for (let runStart = 0; runStart < text.length; ) {
@@ -106,6 +111,9 @@ export function contextSuggestions(
         let word = char;
         let wordStart = i;
         if (kind !== 'confusable') {
+          // A word of two or more characters holds the replacement next to a neighbour.
+          const c = char.charCodeAt(0);
+          if (pairs && !(i > a && pairs(text.charCodeAt(i - 1), c)) && !(i + 1 < b && pairs(c, text.charCodeAt(i + 1)))) return;
           // The replacement must form a frequent word with its neighbours (the most frequent one is named).
           let wordFreq = 0;
           for (let len = 2; len <= 4; len++) {

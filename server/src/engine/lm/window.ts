@@ -19,9 +19,26 @@ interface State {
   last: number;
 }
 
+/** Adjacent character pairs of the model's words, by model: a string with a pair outside it is no word. */
+const pairsByModel = new WeakMap<LanguageModel, Set<number>>();
+
+function wordPairs(model: LanguageModel): Set<number> {
+  let pairs = pairsByModel.get(model);
+  if (!pairs) {
+    pairs = new Set();
+    for (let id = 0; id < model.size; id++) {
+      const w = model.word(id);
+      for (let j = 0; j + 1 < w.length; j++) pairs.add(w.charCodeAt(j) * 65536 + w.charCodeAt(j + 1));
+    }
+    pairsByModel.set(model, pairs);
+  }
+  return pairs;
+}
+
 export class WindowScorer {
   /** States by end position (scratch, reused). */
   private readonly states: State[][] = [];
+  private readonly pairs: Set<number>;
 
   /**
    * `extraWord`: ln P of a string of two or more characters that the model lacks but another word list
@@ -31,7 +48,11 @@ export class WindowScorer {
   constructor(
     readonly model: LanguageModel,
     private readonly extraWord?: (chars: string, start: number, end: number) => number | undefined,
-  ) {}
+    /** Whether two characters stand next to each other in some word of the extra list (extraWord's words). */
+    private readonly extraPair?: (first: number, second: number) => boolean,
+  ) {
+    this.pairs = wordPairs(model);
+  }
 
   /**
    * Best ln P of `chars`; `atStart` / `atEnd`: the run begins / ends a sentence (the boundary word is
@@ -50,8 +71,18 @@ export class WindowScorer {
     for (let p = 0; p < n; p++) {
       const from = states[p];
       if (from.length === 0) continue;
+      let inModel = true;
+      let inExtra = this.extraWord !== undefined;
       for (let len = 1; len <= longest && p + len <= n; len++) {
-        const w = model.id(chars.slice(p, p + len));
+        if (len > 1) {
+          // Longer strings from here hold this pair too: once no word of either list has it, stop.
+          const first = chars.charCodeAt(p + len - 2);
+          const second = chars.charCodeAt(p + len - 1);
+          inModel &&= this.pairs.has(first * 65536 + second);
+          inExtra &&= !this.extraPair || this.extraPair(first, second);
+          if (!inModel && !inExtra) break;
+        }
+        const w = inModel ? model.id(chars.slice(p, p + len)) : -1;
         let unknown = UNKNOWN_LOG_PROB;
         if (w < 0 && len > 1) {
           const extra = this.extraWord?.(chars, p, p + len);
