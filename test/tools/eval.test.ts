@@ -4,13 +4,15 @@ import * as fs from 'node:fs';
 import { test } from 'node:test';
 import { Linter } from '../../server/src/engine';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
+import { diskEngineData } from '../../server/src/host/data';
 import { evaluate, lintSentences, parseEcspell, ruleGroup, score } from '../../server/src/tools/eval';
 import { countFolder } from '../../server/src/tools/fp';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const segmenter = new SyncSegmenter();
 segmenter.cut('测试');
-const linter = new Linter({ segmenter, lexicon: () => segmenter.lexicon });
+const data = diskEngineData({ onError: (message) => assert.fail(message) });
+const linter = new Linter({ segmenter, lexicon: () => segmenter.lexicon, data });
 
 test('eval reads the SIGHAN format (source TAB target, no count) beside ECSpell', () => {
   const parsed = parseEcspell('加强政冶建设\t加强政治建设\n1\t严格执行财务制渡\t严格执行财务制度\n一行没有制表符\n');
