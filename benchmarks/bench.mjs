@@ -2,7 +2,7 @@
 // figures instead. Uses the built files (out/ for the engine, dist/ for the server and the CLI) and
 // reports generated from the project's own sample material (nothing generated is checked in).
 //
-//   node benchmarks/bench.mjs [--json] [--only engine,editor,symbols,cold,memory,batch] [--quick]
+//   node benchmarks/bench.mjs [--json] [--only engine,wasm,editor,symbols,cold,memory,batch] [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
     reports: { type: 'string', default: '200' },
   },
 });
-const SECTIONS = new Set((args.only ?? 'engine,editor,symbols,cold,memory,batch').split(','));
+const SECTIONS = new Set((args.only ?? 'engine,wasm,editor,symbols,cold,memory,batch').split(','));
 const QUICK = args.quick;
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -94,6 +94,57 @@ function autocorrectPieces(autocorrect, text) {
     }
   }
   throw new Error('autocorrect-node cannot lint the text even in pieces of 1,000 characters');
+}
+
+/** A SyncSegmenter on the native addon or on its WebAssembly build (GONGWEN_SEGMENTER), loaded. */
+function segmenterOn(engineName) {
+  const before = process.env.GONGWEN_SEGMENTER;
+  process.env.GONGWEN_SEGMENTER = engineName;
+  try {
+    const segmenter = new SyncSegmenter();
+    const started = performance.now();
+    if (!segmenter.cut('预热分词词典')) throw new Error(segmenter.error);
+    return { segmenter, loadMs: performance.now() - started };
+  } finally {
+    if (before === undefined) delete process.env.GONGWEN_SEGMENTER;
+    else process.env.GONGWEN_SEGMENTER = before;
+  }
+}
+
+// Native addon vs its WebAssembly build (server/wasm/; the universal package's segmenter): dictionary
+// load, segmentation, and the full check, side by side.
+function benchWasm() {
+  log('wasm: native nodejieba vs its WebAssembly build…');
+  const loads = { native: [], wasm: [] };
+  const code = `const { loadJieba } = require(${JSON.stringify(path.join(ROOT, 'out/server/src/segmentation/jieba.js'))}); const l = loadJieba(); if (!l.ok) throw new Error(l.error); process.stdout.write(String(l.milliseconds));`;
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    for (const name of ['native', 'wasm']) {
+      loads[name].push(Number(execFileSync(process.execPath, ['-e', code], { env: { ...process.env, GONGWEN_SEGMENTER: name }, encoding: 'utf8' })));
+    }
+  }
+  for (const name of ['native', 'wasm']) record('wasm', `${name}: dictionary load in a fresh process`, '', loads[name]);
+  const on = { native: segmenterOn('native'), wasm: segmenterOn('wasm') };
+  for (const { label } of SIZES) {
+    if (label === '100K') continue;
+    const text = texts.get(label);
+    const lines = text.split('\n');
+    const runs = QUICK ? 2 : label === '1M' ? 5 : 31;
+    const seg = {};
+    const full = {};
+    for (const name of ['native', 'wasm']) {
+      const { segmenter } = on[name];
+      seg[name] = record('wasm', `${name}: jieba word lengths of every line`, label, time(() => lines.forEach((l) => segmenter.wordLengths(l)), runs, QUICK ? 0 : 2));
+      const environment = { segmenter, lexicon: () => segmenter.lexicon };
+      let findings = 0;
+      full[name] = record('wasm', `${name}: full check`, label, time(() => (findings = new engine.Linter(environment).lint(text).findings.length), runs, QUICK ? 1 : 3), { note: `${findings} findings` });
+    }
+    record('wasm', 'segmentation: wasm ÷ native', label, seg.wasm.median / seg.native.median, { unit: '×' });
+    record('wasm', 'full check: wasm ÷ native', label, full.wasm.median / full.native.median, { unit: '×', target: label === '1M' ? 1.5 : undefined });
+  }
+  const universal = path.join(ROOT, `${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name}-${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}.vsix`);
+  const wasmKiB = ['nodejieba.js', 'nodejieba.wasm'].map((f) => fs.statSync(path.join(ROOT, 'server', 'wasm', f)).size / 1024);
+  results.push({ section: 'wasm', measure: 'server/wasm/ (glue + .wasm)', size: '', unit: 'KiB', median: wasmKiB[0] + wasmKiB[1], note: `${wasmKiB[0].toFixed(0)} + ${wasmKiB[1].toFixed(0)} KiB` });
+  if (fs.existsSync(universal)) results.push({ section: 'wasm', measure: 'universal .vsix', size: '', unit: 'MB', median: fs.statSync(universal).size / 2 ** 20, note: 'npm run package -- --universal' });
 }
 
 // (1) Full check through the engine, and (6) autocorrect-node on the same text.
@@ -469,6 +520,7 @@ function printTable(info) {
 
 const info = { machine: machine(), results };
 if (SECTIONS.has('engine')) benchEngine();
+if (SECTIONS.has('wasm')) benchWasm();
 if (SECTIONS.has('editor') || SECTIONS.has('symbols') || SECTIONS.has('memory')) await benchServer();
 if (SECTIONS.has('cold')) await benchColdStart();
 if (SECTIONS.has('batch')) benchBatch();

@@ -17,13 +17,13 @@ const symbolsMod = require(ROOT + '/out/server/src/features/documentSymbols.js')
 const convert = require(ROOT + '/out/server/src/features/convert.js');
 const now = process.env.WALL ? () => Number(process.hrtime.bigint()) / 1e6 : () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const text = generateReport(1_000_000, 1);
-const seg = new SyncSegmenter(); seg.cut('预热');
+const seg = new SyncSegmenter(); seg.wordLengths('预热');
 const lexicon = seg.lexicon;
 const known = new Map();
 const pending = new Set();
-const asyncSeg = { cut: (t) => { const w = known.get(t); if (!w) pending.add(t); return w; } };
-const resolvePending = () => { for (const t of pending) known.set(t, seg.cut(t)); pending.clear(); };
-for (const l of text.split('\n')) known.set(l, seg.cut(l));
+const asyncSeg = { wordLengths: (t) => { const w = known.get(t); if (!w) pending.add(t); return w; } };
+const resolvePending = () => { for (const t of pending) known.set(t, seg.wordLengths(t)); pending.clear(); };
+for (const l of text.split('\n')) known.set(l, seg.wordLengths(l));
 const linter = new engine.Linter({ segmenter: asyncSeg, lexicon });
 let t0 = now(); let r = linter.lint(text); console.log('open', (now() - t0).toFixed(0), 'ms; findings', r.findings.length);
 const lines = text.split('\n');

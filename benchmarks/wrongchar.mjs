@@ -11,8 +11,7 @@ const out = path.join(import.meta.dirname, '..', 'out', 'server', 'src');
 const { SyncSegmenter } = require(path.join(out, 'segmentation', 'syncSegmenter.js'));
 const { toTokens, lengthsOf } = require(path.join(out, 'engine', 'index.js'));
 const { suspectChar } = require(path.join(out, 'engine', 'rules', 'suspectChar.js'));
-const registry = require(path.join(out, 'engine', 'lm', 'registry.js'));
-const { readLanguageModelFile } = require(path.join(out, 'segmentation', 'languageModelFile.js'));
+const { diskEngineData } = require(path.join(out, 'host', 'data.js'));
 
 const file = process.argv[2];
 if (!file) {
@@ -35,10 +34,14 @@ const inputs = lines.map((text) => ({ text, tokens: toTokens(text, lengthsOf(seg
 const chars = lines.reduce((n, l) => n + l.length, 0);
 const mb = () => process.memoryUsage().rss / 1048576;
 
+const withModel = diskEngineData({ onError: (m) => console.error(m) });
+const withoutModel = { ...withModel, languageModel: undefined };
+let data = withoutModel;
+
 function run() {
   let findings = 0;
   const t0 = process.hrtime.bigint();
-  for (const { text, tokens } of inputs) findings += suspectChar.check({ text, tokens, lexicon, info: undefined, markdown: false, options: {} }).length;
+  for (const { text, tokens } of inputs) findings += suspectChar.check({ text, tokens, lexicon, data, info: undefined, markdown: false, options: {} }).length;
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, findings };
 }
 function measure(label) {
@@ -50,12 +53,11 @@ function measure(label) {
   console.log(`${label}: ${(best / chars * 40).toFixed(3)} ms / 40 字（${lines.length} 句，${chars} 字，最好 ${best.toFixed(0)} ms，提示 ${findings}）`);
 }
 
-registry.setLanguageModel(undefined);
 measure('suspect-char，不用语言模型');
 const before = mb();
-registry.provideLanguageModel(readLanguageModelFile);
 const t0 = process.hrtime.bigint();
-registry.languageModel();
+withModel.languageModel();
+data = withModel;
 const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 measure('suspect-char，用语言模型');
 console.log(`RSS：加载语言模型前 ${before.toFixed(0)} MB，加载并使用后 ${mb().toFixed(0)} MB（+${(mb() - before).toFixed(0)} MB）；加载 ${loadMs.toFixed(0)} ms；文件 ${(fs.statSync(path.join(import.meta.dirname, '..', 'server', 'data', 'lm.bin')).size / 1048576).toFixed(1)} MB`);

@@ -1,13 +1,18 @@
 // `npm run package`: builds, then packs the VS Code extension into gongwen-<target>-<version>.vsix with vsce.
-// What goes into the .vsix is decided by .vscodeignore (an allow-list). nodejieba is native, so the
-// package is platform-specific: the target is this machine's (linux-x64 here).
+// What goes into the .vsix is decided by .vscodeignore (an allow-list). nodejieba is native, so this
+// package is platform-specific: the target is this machine's (linux-x64 here); it carries the WebAssembly
+// build too, as the fallback should the binary not load.
+// `--universal` packs gongwen-<version>.vsix without native code, for every platform (win32, darwin,
+// linux; x64 and ARM64): segmentation runs in nodejieba's WebAssembly build (server/wasm/), with the same
+// dictionaries and the same findings.
 // Afterwards the .vsix is opened and checked for the files the extension cannot run without.
 //
-//   node scripts/package.mjs [--no-build] [--out FILE]
+//   node scripts/package.mjs [--universal] [--no-build] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { binaryState } from './patch-nodejieba.mjs';
@@ -31,6 +36,8 @@ export const REQUIRED_ENTRIES = [
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',
   'extension/node_modules/nodejieba/build/Release/nodejieba.node',
+  'extension/server/wasm/nodejieba.js',
+  'extension/server/wasm/nodejieba.wasm',
   'extension/node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
   'extension/node_modules/nodejieba/submodules/cppjieba/dict/hmm_model.utf8',
   'extension/node_modules/nodejieba/submodules/cppjieba/dict/user.dict.utf8',
@@ -64,9 +71,17 @@ export function hostTarget() {
   return `${platform}-${arch}`;
 }
 
-export function defaultVsixPath() {
+/** The native binary: in the platform package only. */
+const NATIVE_BINARY = 'node_modules/nodejieba/build/Release/nodejieba.node';
+
+/** The files a package must hold: the universal one has no native binary. */
+export function requiredEntries({ universal = false } = {}) {
+  return universal ? REQUIRED_ENTRIES.filter((name) => name !== `extension/${NATIVE_BINARY}`) : REQUIRED_ENTRIES;
+}
+
+export function defaultVsixPath({ universal = false } = {}) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  return path.join(root, `${manifest.name}-${hostTarget()}-${manifest.version}.vsix`);
+  return path.join(root, universal ? `${manifest.name}-${manifest.version}.vsix` : `${manifest.name}-${hostTarget()}-${manifest.version}.vsix`);
 }
 
 /** Reads the names and sizes in a zip's central directory (enough to check a .vsix; no dependency). */
@@ -114,13 +129,16 @@ export function extractZip(file, dir) {
   }
 }
 
-export function packageExtension({ build = true, out = defaultVsixPath(), quiet = false } = {}) {
+export function packageExtension({ build = true, universal = false, out = defaultVsixPath({ universal }), quiet = false } = {}) {
   const log = quiet ? () => {} : (line) => console.log(line);
   if (build) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  for (const name of ['nodejieba.js', 'nodejieba.wasm']) {
+    if (!fs.existsSync(path.join(root, 'server', 'wasm', name))) throw new Error(`缺少 server/wasm/${name}：请先运行 npm run build:wasm（需要 emscripten）。`);
+  }
   // The .vsix carries node_modules/nodejieba's binary: it must be the patched build, which loads the
   // dictionary once (scripts/patch-nodejieba.mjs; an unpatched one costs ~110 MB more per process).
   const binary = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node');
-  const state = binaryState(binary);
+  const state = universal ? 'patched' : binaryState(binary);
   if (state !== 'patched') {
     throw new Error(`nodejieba 的二进制${state === 'unpatched' ? '未打补丁（词典会加载两份，分词较慢）' : state === 'missing' ? '缺失' : '无法加载'}：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。`);
   }
@@ -129,17 +147,31 @@ export function packageExtension({ build = true, out = defaultVsixPath(), quiet 
     throw new Error('nodejieba 的 index.js 未打补丁（缺少 cutLengths）：请先运行 node scripts/patch-nodejieba.mjs（npm install 会自动运行），再打包。');
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const args = [require.resolve('@vscode/vsce/vsce'), 'package', '--target', hostTarget(), '--out', out];
+  const args = [require.resolve('@vscode/vsce/vsce'), 'package', '--out', out];
+  let ignoreDir;
+  if (universal) {
+    // The same allow-list without the native binary.
+    ignoreDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-package-'));
+    const ignoreFile = path.join(ignoreDir, 'universal.vscodeignore');
+    const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    if (!lines.includes(`!${NATIVE_BINARY}`)) throw new Error(`.vscodeignore 中没有 !${NATIVE_BINARY}`);
+    fs.writeFileSync(ignoreFile, lines.filter((line) => line !== `!${NATIVE_BINARY}`).join('\n'));
+    args.push('--ignoreFile', ignoreFile);
+  } else args.push('--target', hostTarget());
   // Without a repository URL vsce cannot turn README links into absolute ones; keep them relative.
   if (!manifest.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
   fs.rmSync(out, { force: true });
-  execFileSync(process.execPath, args, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 'inherit', 'inherit'] });
+  try {
+    execFileSync(process.execPath, args, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 'inherit', 'inherit'] });
+  } finally {
+    if (ignoreDir) fs.rmSync(ignoreDir, { recursive: true, force: true });
+  }
 
   const entries = listZip(out);
   const names = new Set(entries.map((e) => e.name));
-  const missing = [...REQUIRED_ENTRIES, ...manifestFiles(manifest)].filter((name) => !names.has(name) && ![...names].some((n) => n.startsWith(`${name}/`)));
+  const missing = [...requiredEntries({ universal }), ...manifestFiles(manifest)].filter((name) => !names.has(name) && ![...names].some((n) => n.startsWith(`${name}/`)));
   if (missing.length > 0) throw new Error(`${path.basename(out)} 缺少运行所需的文件：\n  ${missing.join('\n  ')}`);
-  const unexpected = entries.filter((e) => /\.(ts|map)$/.test(e.name) || /^extension\/(out|test)\//.test(e.name));
+  const unexpected = entries.filter((e) => /\.(ts|map)$/.test(e.name) || /^extension\/(out|test)\//.test(e.name) || (universal && /\.(node|so|dll|dylib)$/.test(e.name)));
   if (unexpected.length > 0) throw new Error(`${path.basename(out)} 含有不应打包的文件：\n  ${unexpected.map((e) => e.name).join('\n  ')}`);
   const kib = (fs.statSync(out).size / 1024).toFixed(0);
   log(`${path.relative(process.cwd(), out) || out}: ${entries.length} files, ${kib} KiB`);
@@ -150,7 +182,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const argv = process.argv.slice(2);
   const outIndex = argv.indexOf('--out');
   try {
-    packageExtension({ build: !argv.includes('--no-build'), out: outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : undefined });
+    packageExtension({ build: !argv.includes('--no-build'), universal: argv.includes('--universal'), out: outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : undefined });
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -37,7 +37,7 @@ function textFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...textFiles(file));
-    else if (/\.(txt|md|gw)$/.test(entry.name) && !/\.fixed\.txt$/.test(entry.name)) found.push(file);
+    else if (/\.(txt|md|gw)$/.test(entry.name) && !/\.fixed\.(txt|md)$/.test(entry.name) && entry.name !== 'README.md') found.push(file);
   }
   return found.sort();
 }

@@ -3,17 +3,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-const STATISTICS_REQUEST = 'gongwen/statistics';
-const RENUMBER_SERVER_COMMAND = 'gongwen.server.renumber';
+import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, StatisticsResult } from '../../server/src/protocol';
 
-interface Statistics {
-  chars: number;
-  hanChars: number;
-  words: number | null;
-  paragraphs: number;
-  version: number;
-  pending: boolean;
-}
+const DOCX_TEXT_REQUEST = 'gongwen/docxText';
+const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
+const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
+/** The read-only 公文 view of a .docx: its text, checked like a report (the server reads the file). */
+const DOCX_VIEW_SCHEME = 'gongwen-docx';
 
 let client: LanguageClient | undefined;
 
@@ -28,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: languages.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
-    ]),
+    ]).concat([{ scheme: DOCX_VIEW_SCHEME, language: 'gongwen' }]),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwenrc.json') },
     // A function: evaluated at every (re)start, so a restart after trust is granted sees the new state.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
@@ -51,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('gongwen.renumber', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: RENUMBER_SERVER_COMMAND, arguments: [editor.document.uri.toString()] });
+      await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString()] });
     }),
     vscode.commands.registerCommand('gongwen.showStatistics', async () => {
       const stats = await requestStatistics();
@@ -64,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await client?.restart();
     }),
+    ...registerDocxCommands(),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus(0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) updateStatus();
@@ -104,11 +101,12 @@ function restartQuietly(): ErrorHandler {
   };
 }
 
-async function requestStatistics(): Promise<Statistics | undefined> {
+async function requestStatistics(): Promise<StatisticsResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client || !client.isRunning()) return undefined;
   try {
-    const stats = await client.sendRequest<Statistics | null>(STATISTICS_REQUEST, { uri: editor.document.uri.toString() });
+    const params: StatisticsParams = { uri: editor.document.uri.toString() };
+    const stats = await client.sendRequest<StatisticsResult | null>(STATISTICS_REQUEST, params);
     return stats ?? undefined;
   } catch {
     return undefined;
@@ -126,6 +124,69 @@ async function refreshStatus(item: vscode.StatusBarItem): Promise<void> {
   item.show();
   // Word counts arrive once segmentation is loaded; ask again then.
   if (stats.pending) setTimeout(() => void refreshStatus(item), 1000);
+}
+
+/** The .docx view (a virtual document refreshed when the file changes), export and annotate. */
+function registerDocxCommands(): vscode.Disposable[] {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    async provideTextDocumentContent(uri) {
+      if (!client) return '';
+      const answer = await client.sendRequest<{ text?: string; error?: string }>(DOCX_TEXT_REQUEST, { uri: uri.toString() });
+      if (answer.error !== undefined) void vscode.window.showErrorMessage(answer.error);
+      return answer.text ?? '';
+    },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx');
+  const refresh = (file: vscode.Uri) => {
+    const view = file.with({ scheme: DOCX_VIEW_SCHEME });
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) changed.fire(view);
+  };
+  const pickDocx = async (given?: vscode.Uri) => {
+    if (given) return given;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active?.scheme === DOCX_VIEW_SCHEME) return active.with({ scheme: 'file' });
+    const picked = await vscode.window.showOpenDialog({ filters: { Word: ['docx'] }, canSelectMany: false });
+    return picked?.[0];
+  };
+  const report = (answer: { ok: boolean; message: string } | undefined) => {
+    if (!answer) return;
+    if (answer.ok) void vscode.window.showInformationMessage(answer.message);
+    else void vscode.window.showErrorMessage(answer.message);
+  };
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(DOCX_VIEW_SCHEME, provider),
+    changed,
+    watcher,
+    watcher.onDidChange(refresh),
+    watcher.onDidCreate(refresh),
+    vscode.commands.registerCommand('gongwen.openDocxView', async (given?: vscode.Uri) => {
+      const file = await pickDocx(given);
+      if (!file) return;
+      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file.with({ scheme: DOCX_VIEW_SCHEME })), 'gongwen');
+      await vscode.window.showTextDocument(document, { preview: false });
+    }),
+    vscode.commands.registerCommand('gongwen.exportDocx', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || !client) return;
+      const base = document.uri.scheme === 'file' ? document.uri.with({ path: document.uri.path.replace(/\.[^./]*$/, '') + '.docx' }) : undefined;
+      const output = await vscode.window.showSaveDialog({ defaultUri: base, filters: { Word: ['docx'] } });
+      if (!output) return;
+      report(await client.sendRequest('workspace/executeCommand', { command: EXPORT_DOCX_COMMAND, arguments: [document.uri.toString(), output.toString()] }));
+    }),
+    vscode.commands.registerCommand('gongwen.annotateDocx', async (given?: vscode.Uri) => {
+      const file = await pickDocx(given);
+      if (!file || !client) return;
+      const commentsOnly = vscode.l10n.t('Comments only');
+      const withFixes = vscode.l10n.t('Comments, and safe fixes as tracked changes');
+      const choice = await vscode.window.showQuickPick([commentsOnly, withFixes]);
+      if (!choice) return;
+      const output = await vscode.window.showSaveDialog({ defaultUri: file.with({ path: file.path.replace(/\.docx$/i, '') + vscode.l10n.t('-annotated') + '.docx' }), filters: { Word: ['docx'] } });
+      if (!output) return;
+      report(await client.sendRequest('workspace/executeCommand', { command: ANNOTATE_DOCX_COMMAND, arguments: [file.toString(), output.toString(), choice === withFixes] }));
+    }),
+  ];
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { isHanUnit, isLatinCode } from './engine/chars';
 import { fileKeyFor } from './host/configFile';
 import { sharedEngineData } from './host/data';
 import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
@@ -20,10 +21,11 @@ export function isMostlyChinese(text: string): boolean {
   const sample = text.length > 20_000 ? text.slice(0, 10_000) + text.slice(-10_000) : text;
   let han = 0;
   let latin = 0;
-  for (const char of sample) {
-    const c = char.codePointAt(0)!;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f)) han++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  for (let i = 0; i < sample.length; i++) {
+    // A surrogate pair counts once: by its high half (isHanUnit), never its low half.
+    const c = sample.charCodeAt(i);
+    if (isHanUnit(c)) han++;
+    else if (isLatinCode(c)) latin++;
   }
   // Latin letters come in words of ~5; weigh them so that half Chinese text by meaning counts.
   return han > 0 && han >= latin / 5;

@@ -11,14 +11,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { sharedEngineData } from './host/data';
 import { completion } from './features/completion';
-import { CODE_ACTION_KINDS, codeActions, RENUMBER_COMMAND, renumberDocumentEdits } from './features/codeActions';
-import { executeConfigCommand, UPDATE_CONFIG_COMMAND } from './features/configActions';
+import { CODE_ACTION_KINDS, codeActions, renumberDocumentEdits } from './features/codeActions';
+import { executeConfigCommand } from './features/configActions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
-import { statistics, STATISTICS_REQUEST, StatisticsParams } from './features/statistics';
-import { ClientSettings, DEFAULT_SETTINGS, documentPath } from './settings';
+import { statistics } from './features/statistics';
+import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, UPDATE_CONFIG_COMMAND } from './protocol';
+import { ClientSettings, configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig } from './settings';
+import { ANNOTATE_DOCX_COMMAND, annotateToDocx, docxText, DOCX_TEXT_REQUEST, EXPORT_DOCX_COMMAND, exportToDocx } from './features/docx';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
 import { createServerConnection } from './transport';
 
@@ -99,7 +101,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-      executeCommandProvider: { commands: [RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND] },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND, EXPORT_DOCX_COMMAND, ANNOTATE_DOCX_COMMAND] },
       completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
@@ -179,6 +181,7 @@ connection.onExecuteCommand(async (params) => {
     publisher.schedule();
     return;
   }
+  if (params.command === EXPORT_DOCX_COMMAND || params.command === ANNOTATE_DOCX_COMMAND) return docxCommand(params.command, params.arguments ?? []);
   if (params.command !== RENUMBER_COMMAND) return;
   const uri = params.arguments?.[0];
   const document = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -196,6 +199,26 @@ connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) =>
     textDocument: { uri: params.uri },
   }),
 );
+
+connection.onRequest(DOCX_TEXT_REQUEST, (params: { uri: string }) => docxText(String(params?.uri ?? '')));
+
+/** Export (arguments: report URI, output URI) and annotate (.docx URI, output URI, fix); the answer is the message shown. */
+async function docxCommand(command: string, args: unknown[]): Promise<{ ok: boolean; message: string }> {
+  const [source, output, fix] = args;
+  if (typeof source !== 'string' || typeof output !== 'string') return { ok: false, message: '缺少文件参数' };
+  try {
+    const { config } = effectiveConfig(configFileFor(source.replace(/^gongwen-docx:/, 'file:'), analysis.trusted), analysis.settings, analysis.trusted);
+    if (command === EXPORT_DOCX_COMMAND) {
+      const document = documents.get(source);
+      if (!document) return { ok: false, message: '请先打开要导出的报告' };
+      const kind = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
+      return { ok: true, message: await exportToDocx(document.getText(), kind, config, output) };
+    }
+    return { ok: true, message: await annotateToDocx(source, output, fix === true, config, segmenterFor(config.userWords)) };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
 
 // An unexpected error is logged; the user's session goes on.
 process.on('uncaughtException', (error) => connection.console.error(`gongwen: ${error.stack ?? error}`));

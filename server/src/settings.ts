@@ -89,6 +89,8 @@ export function effectiveConfig(file: string | undefined, settings: ClientSettin
     maxDocumentChars: settings.maxDocumentChars ? s.maxDocumentChars : f?.maxDocumentChars ?? s.maxDocumentChars,
     // Per-file switches live only in the workspace file (the quick fixes write them there).
     files: f?.files ?? s.files,
+    // A unit's .docx layout lives only in the workspace file.
+    ...(f?.format ? { format: f.format } : {}),
   };
   return { config, file, problems };
 }

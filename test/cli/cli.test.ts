@@ -141,14 +141,15 @@ test('--fix refuses a read-only file and leaves it untouched', () => {
   assert.equal(fs.readFileSync(file, 'utf8'), original);
 });
 
-test('a file that is not valid UTF-8 is refused with a clear message', () => {
+test('a file that is neither UTF-8 nor GB18030 is refused with a clear message', () => {
   const dir = newDir();
-  const file = path.join(dir, 'gbk.txt');
-  fs.writeFileSync(file, Buffer.from([0xb9, 0xab, 0xce, 0xc4, 0x0a])); // 公文 in GBK
+  const file = path.join(dir, 'binary.txt');
+  const bytes = [0xb9, 0xab, 0xce, 0xc4, 0x00, 0x01, 0xff, 0xfe, 0x81, 0x0a];
+  fs.writeFileSync(file, Buffer.from(bytes));
   const r = run(['check', '--fix', file]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /不是有效的 UTF-8 文本/);
-  assert.deepEqual([...fs.readFileSync(file)], [0xb9, 0xab, 0xce, 0xc4, 0x0a]);
+  assert.match(r.stderr, /既不是有效的 UTF-8 文本，也不是 GB18030\/GBK 文本/);
+  assert.deepEqual([...fs.readFileSync(file)], bytes);
 });
 
 test('the shipped example shows the main job', () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { BYTES_PER_THREAD, defaultJobs } from '../../server/src/cli/main';
+import { BYTES_PER_THREAD, defaultJobs } from '../../server/src/cli/check';
 import { ALL_RULES } from '../../server/src/engine';
 import { tempDir } from '../helpers/tempDir';
 

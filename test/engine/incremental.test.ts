@@ -189,12 +189,11 @@ test('the section tree updated around body edits equals a fresh build (and keeps
       const kind = markdown ? 'markdown' : 'plaintext';
       const parser = new DocumentParser();
       let text = base;
-      let previous = parser.parse(text, kind);
+      let previous = parser.parse(text, kind).document;
       let previousJson = outlineToJson(previous.root);
       for (const edit of edits) {
         text = applyAnyEdit(text, edit);
-        const incremental = parser.parse(text, kind);
-        const update = parser.lastTreeUpdate;
+        const { document: incremental, treeUpdate: update } = parser.parse(text, kind);
         if (update) updated++;
         if (update && (update.change.start === update.change.oldEnd) !== (update.change.start === update.change.newEnd)) wholeLines++;
         const fresh = parseDocument(text, kind);
@@ -300,10 +299,10 @@ test('document symbols after body edits (unchanged sections reused) equal those 
     fc.property(fc.array(anyEditArb, { minLength: 1, maxLength: 8 }), (edits) => {
       const parser = new DocumentParser();
       let text = base;
-      documentSymbols(parser.parse(text).root);
+      documentSymbols(parser.parse(text).document.root);
       for (const edit of edits) {
         text = applyAnyEdit(text, edit);
-        const incremental = documentSymbols(parser.parse(text).root);
+        const incremental = documentSymbols(parser.parse(text).document.root);
         assert.deepEqual(incremental, documentSymbols(parseDocument(text).root));
       }
     }),
@@ -337,9 +336,9 @@ test('typing in a heading title updates the tree in place and runs the heading r
   ] as const) {
     const incremental = linter.lint(text);
     assert.deepEqual(incremental.findings, new Linter().lint(text).findings);
-    const tree = parser.parse(text);
-    assert.equal(parser.lastTreeUpdate !== undefined, inPlace, text.slice(0, 0));
-    if (inPlace) assert.equal(parser.lastTreeUpdate!.headingsSame, false);
+    const { document: tree, treeUpdate } = parser.parse(text);
+    assert.equal(treeUpdate !== undefined, inPlace, text.slice(0, 0));
+    if (inPlace) assert.equal(treeUpdate!.headingsSame, false);
     assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
     checkTree(tree);
   }
@@ -358,8 +357,8 @@ test('whole lines inserted or deleted in place: the section before a heading abs
   for (const [what, text] of cases) {
     const parser = new DocumentParser();
     parser.parse(base);
-    const tree = parser.parse(text);
-    assert.ok(parser.lastTreeUpdate, `${what}: updated in place`);
+    const { document: tree, treeUpdate } = parser.parse(text);
+    assert.ok(treeUpdate, `${what}: updated in place`);
     assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root), what);
     checkTree(tree);
   }
@@ -377,8 +376,8 @@ test('starting a new paragraph (Enter, then typing into the empty line) updates 
   const parser = new DocumentParser();
   parser.parse(base);
   for (const text of steps) {
-    const tree = parser.parse(text);
-    assert.ok(parser.lastTreeUpdate, JSON.stringify(parser.lastChange));
+    const { document: tree, change, treeUpdate } = parser.parse(text);
+    assert.ok(treeUpdate, JSON.stringify(change));
     assert.deepEqual(outlineToJson(tree.root), outlineToJson(parseDocument(text).root));
     checkTree(tree);
   }

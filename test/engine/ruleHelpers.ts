@@ -15,7 +15,7 @@ export function lint(text: string, ruleIds: string[], kind: Kind = 'plaintext', 
   for (const r of rules) settings[r.id] = r.enabledByDefault === false ? { severity: r.defaultSeverity, ...options } : { ...options };
   const { config, problems } = resolveConfig({ rules: settings });
   if (problems.length) throw new Error(problems.join());
-  return new Linter({ config, segmenter, rules }).lint(text, kind).findings;
+  return [...new Linter({ config, segmenter, rules }).lint(text, kind).findings];
 }
 
 /** The text each finding covers ("line:start-end" is not needed when lines are single). */

@@ -15,7 +15,7 @@ function shape(nodes: OutlineJson[], depth = 0): string[] {
   ]);
 }
 
-function findings(text: string, kind: 'plaintext' | 'markdown' = 'plaintext'): Finding[] {
+function findings(text: string, kind: 'plaintext' | 'markdown' = 'plaintext'): readonly Finding[] {
   return new Linter().lint(text, kind).findings;
 }
 

@@ -15,13 +15,14 @@ import {
   termMarkdown,
   termsIn,
 } from '../../server/src/engine';
+import { CONTEXT_PAIR_RULES } from '../../server/src/engine/rules/contextPairs';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const lines = (name: string) =>
   fs.readFileSync(path.join(FIXTURES, name), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
-const WORD_RULES = new Set(['misused-word', 'standard-term', 'jiezhi', 'zuochu', 'zhiding', 'quanli', 'bixu', 'qiyong', 'fanying']);
+const WORD_RULES = new Set(['misused-word', 'standard-term', ...CONTEXT_PAIR_RULES.map((r) => r.id)]);
 const segmenter = new SyncSegmenter();
 
 function lint(text: string, config = ''): Finding[] {
@@ -108,7 +109,7 @@ test('custom replacements from the configuration are checked, with a safe fix', 
 });
 
 test('fix all: safe fixes applied twice change nothing the second time', () => {
-  const text = lines('words-must-flag.tsv').map((l) => l.split('\t')[3]).join('\n');
+  const text = [...lines('words-must-flag.tsv').map((l) => l.split('\t')[3]), '截止目前，全县已完成投资12亿元。', '县委做出了重要部署。'].join('\n');
   const linter = new Linter({ segmenter });
   const once = applyEdits(text, safeFixEdits(linter.lint(text).findings)).text;
   assert.notEqual(once, text);

@@ -47,7 +47,7 @@ test(`engine: ${RUNS} random documents × plaintext/markdown, all ${ALL_RULES.le
       findingsSeen += result.findings.length;
       result.findings.forEach((f) => rulesHit.add(f.rule));
       nodesSeen += checkTree(result.document);
-      checkTree(parser.parse(text, kind));
+      checkTree(parser.parse(text, kind).document);
 
       // Each quick fix alone changes only its range.
       for (const f of result.findings) {
@@ -66,10 +66,10 @@ test(`engine: ${RUNS} random documents × plaintext/markdown, all ${ALL_RULES.le
       // (A second run may still tidy a marker's form: （一）、、 loses one 、 per run, like the marker fix.)
       const edits = renumberEdits(result.document);
       checkEditsWellFormed(lines, edits, 'renumber');
-      const renumbered = parser.parse(applyChecked(text, edits, 'renumber'), kind);
+      const renumbered = parser.parse(applyChecked(text, edits, 'renumber'), kind).document;
       const once = headingNumbers(renumbered);
-      assert.equal(once.length, headingNumbers(parser.parse(text, kind)).length, `renumbering lost or added a heading in ${JSON.stringify(text)}`);
-      const twice = parser.parse(applyChecked(renumbered.lines.join('\n'), renumberEdits(renumbered), 'renumber again'), kind);
+      assert.equal(once.length, headingNumbers(parser.parse(text, kind).document).length, `renumbering lost or added a heading in ${JSON.stringify(text)}`);
+      const twice = parser.parse(applyChecked(renumbered.lines.join('\n'), renumberEdits(renumbered), 'renumber again'), kind).document;
       assert.deepEqual(headingNumbers(twice), once, `renumbering twice renumbers again: ${JSON.stringify(text)}`);
 
       const stats = computeStats(result.document, segmenter);
@@ -86,6 +86,6 @@ test(`engine: ${RUNS} random documents × plaintext/markdown, all ${ALL_RULES.le
 });
 
 /** Level and number of every heading, in order. */
-function headingNumbers(document: ReturnType<DocumentParser['parse']>): string[] {
+function headingNumbers(document: ReturnType<DocumentParser['parse']>['document']): string[] {
   return document.lineInfos.flatMap((info, line) => (info.heading ? [`${line}:${info.heading.level}:${info.heading.number}`] : []));
 }

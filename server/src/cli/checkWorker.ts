@@ -1,37 +1,29 @@
 // A worker thread of `gongwen check --jobs N`: checks the files it is sent, one at a time, with its
 // own segmenter, and posts back the result and whatever the check wrote to stderr.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CheckedFile, checkFile, makeSegmenterReporter, WorkerOutcome } from './main';
+import { CheckMessages, checkFile, FileOutcome, makeSegmenterReporter } from './check';
+import type { WorkerMessage, WorkerOutcome, WorkerRequest, WorkerSetup } from './workers';
 
 const port = parentPort!;
-const { configPath, fix } = workerData as { configPath?: string; fix: boolean };
-let messages: string[] = [];
-let onceMessages: string[] = [];
-const err = (s: string) => messages.push(s);
+const { configPath, fix } = workerData as WorkerSetup;
+let messages: WorkerMessage[] = [];
 // Configuration problems and the segmentation warning are printed once per run; the main thread
 // drops repeats of those that several workers report.
-const segmenters = makeSegmenterReporter((s) => {
-  err(s);
-  onceMessages.push(s);
-});
-const reported = new Set<string>();
-const configErr = (s: string) => {
-  err(s);
-  if (s.startsWith('gongwen：配置文件')) onceMessages.push(s);
+const sink: CheckMessages = {
+  error: (text) => messages.push({ text, once: false }),
+  once: (text) => messages.push({ text, once: true }),
 };
+const segmenters = makeSegmenterReporter(sink.once);
+const reported = new Set<string>();
 
-port.on('message', async ({ index, file }: { index: number; file: string }) => {
+port.on('message', async ({ index, file }: WorkerRequest) => {
   messages = [];
-  onceMessages = [];
-  let result: CheckedFile | undefined;
-  let ioError = false;
+  let outcome: FileOutcome;
   try {
-    result = await checkFile(file, configPath, fix, segmenters, reported, configErr);
-    if (!result) ioError = true;
+    outcome = await checkFile(file, configPath, fix, segmenters, reported, sink);
   } catch (error) {
-    ioError = true;
-    result = (error as { result?: CheckedFile }).result;
-    if (!result) messages.push(`gongwen：${(error as Error).message}`);
+    sink.error(`gongwen：${(error as Error).message}`);
+    outcome = { ioError: true };
   }
-  port.postMessage({ index, result, ioError, messages, onceMessages } satisfies WorkerOutcome);
+  port.postMessage({ index, result: outcome.result, ioError: outcome.ioError, messages } satisfies WorkerOutcome);
 });

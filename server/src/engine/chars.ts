@@ -4,6 +4,23 @@
  * quantifiers.
  */
 
+/*
+ * Three Han sets, each for its own job (they differ on purpose; pick by what the caller needs):
+ * - isHan(char): Unicode's Script=Han — every ideograph on every plane, 〇 々, the radicals. For counting
+ *   (statistics) and recognising what was typed (completion).
+ * - isHanCode(code): a UTF-16 unit in CJK Unified Ideographs or Extension A — the characters the
+ *   wrong-character data and the segmentation lexicon cover; nothing astral.
+ * - isHanUnit(code) / isHanAt(text, i): the text rules' "Chinese context" — CJK Unified, Extension A,
+ *   the compatibility ideographs, 〇, and either half of a surrogate pair of planes 2–3 (Extensions B–H).
+ */
+
+const SCRIPT_HAN = /\p{Script=Han}/u;
+
+/** One character (a code point: one UTF-16 unit or a surrogate pair) of Unicode's Han script. */
+export function isHan(char: string): boolean {
+  return SCRIPT_HAN.test(char);
+}
+
 /** A UTF-16 unit in CJK Unified Ideographs (U+4E00–U+9FFF) or Extension A (U+3400–U+4DBF). */
 export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
@@ -28,6 +45,18 @@ export function isHanAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isHanUnit(text.charCodeAt(i - 1));
   return isHanUnit(c);
+}
+
+/** Some unit of text[from, to) is Han by isHanAt. */
+export function containsHan(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) if (isHanAt(text, i)) return true;
+  return false;
+}
+
+/** Every unit of the text is Han by isHanAt (true for ""). */
+export function allHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isHanAt(text, i)) return false;
+  return true;
 }
 
 export function isDigitCode(c: number): boolean {

@@ -3,6 +3,7 @@
  * Chinese and pinyin-initials prefixes with an exact replace range, the next heading number, and
  * standard terms. Knows nothing of LSP; features/completion.ts converts the result.
  */
+import { isHan } from './chars';
 import { ReportDocument, SectionNode } from './document';
 import { canonicalMarker, HeadingLevel } from './headings';
 import { parseSnippet } from './snippetSyntax';
@@ -63,8 +64,6 @@ export interface Phrase {
   order: number;
 }
 
-const HAN_CHAR = /\p{Script=Han}/u;
-
 interface IndexEntry {
   key: string;
   phrase: Phrase;
@@ -86,8 +85,8 @@ export class PhraseCatalog {
         const phrase: Phrase = {
           name,
           function: fn,
-          prefixes: prefixes.filter((p) => HAN_CHAR.test(p)),
-          pinyin: prefixes.filter((p) => !HAN_CHAR.test(p)).map((p) => p.toLowerCase()),
+          prefixes: prefixes.filter((p) => isHan(p)),
+          pinyin: prefixes.filter((p) => !isHan(p)).map((p) => p.toLowerCase()),
           body,
           text: parseSnippet(body).text,
           description: def.description ?? '',
@@ -262,7 +261,6 @@ function runStart(text: string, test: (codePoint: string) => boolean, limit: num
   return start;
 }
 
-const isHan = (c: string) => HAN_CHAR.test(c);
 const LATIN_RUN = /(?<![A-Za-z0-9_])[A-Za-z]{1,24}$/;
 
 /** Completion items at a position (0-based line, UTF-16 character). */

@@ -37,7 +37,22 @@ export interface ResolvedConfig {
   replacements: readonly { wrong: string; right: string; note?: string }[];
   maxDocumentChars: number;
   files: ReadonlyMap<string, Required<FileSettings>>;
+  /** A unit's own .docx layout (`format`), as written; validated where it is used (server/src/docx/profile.ts). */
+  format?: Readonly<Record<string, unknown>>;
 }
+
+/** Rules checked outside the engine, on .docx files (server/src/docx/format.ts keeps the same list). */
+export const FORMAT_RULE_IDS: ReadonlySet<string> = new Set([
+  'format-page-size',
+  'format-margins',
+  'format-line-grid',
+  'format-title',
+  'format-heading-font',
+  'format-body-font',
+  'format-indent',
+  'format-page-number',
+  'format-signature-date',
+]);
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
@@ -71,7 +86,7 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): C
       problems.push('“rules”应为对象，形如 {"heading-numbering": "warning"}');
     } else {
       for (const [id, setting] of Object.entries(input.rules)) {
-        if (knownRules && !knownRules.has(id)) {
+        if (knownRules && !knownRules.has(id) && !FORMAT_RULE_IDS.has(id)) {
           problems.push(`未知的规则“${id}”，已忽略`);
           continue;
         }
@@ -158,12 +173,17 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): C
     }
   }
   for (const key of Object.keys(input)) {
-    if (!['$schema', 'rules', 'ignoreWords', 'userWords', 'replacements', 'maxDocumentChars', 'files'].includes(key)) {
+    if (!['$schema', 'rules', 'ignoreWords', 'userWords', 'replacements', 'maxDocumentChars', 'files', 'format'].includes(key)) {
       problems.push(`未知的配置项“${key}”，已忽略`);
     }
   }
+  let format: Record<string, unknown> | undefined;
+  if (input.format !== undefined) {
+    if (typeof input.format === 'object' && input.format !== null && !Array.isArray(input.format)) format = input.format as Record<string, unknown>;
+    else problems.push('“format”应为对象，形如 {"margins": {"top": 37}}');
+  }
   return {
-    config: { rules, ignoreWords: new Set(ignoreWords), userWords, replacements, maxDocumentChars, files },
+    config: { rules, ignoreWords: new Set(ignoreWords), userWords, replacements, maxDocumentChars, files, ...(format ? { format } : {}) },
     problems,
   };
 }

@@ -90,7 +90,7 @@ export interface FixAllResult {
   /** Rounds that changed the text. */
   rounds: number;
   /** The findings of the final text. */
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /**
@@ -98,7 +98,7 @@ export interface FixAllResult {
  * another, and overlapping fixes are applied one per round. The result is a fixed point, so running
  * fix-all on it again changes nothing.
  */
-export function fixAll(linter: { lint(text: string, kind?: 'plaintext' | 'markdown'): { findings: Finding[] } }, text: string, kind: 'plaintext' | 'markdown' = 'plaintext'): FixAllResult {
+export function fixAll(linter: { lint(text: string, kind?: 'plaintext' | 'markdown'): { findings: readonly Finding[] } }, text: string, kind: 'plaintext' | 'markdown' = 'plaintext'): FixAllResult {
   let findings = linter.lint(text, kind).findings;
   let rounds = 0;
   while (rounds < MAX_FIX_ROUNDS) {

@@ -20,13 +20,6 @@ export interface EnumerationItem {
   end: number;
 }
 
-export const FAMILY_EXAMPLES: Record<EnumerationFamily, string> = {
-  shi: '一是、二是',
-  di: '第一、第二',
-  qi: '其一、其二',
-  order: '首先、其次',
-};
-
 const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 0 };
 
 // An item opens a sentence: at the paragraph start or after 。；：！？ (and for 一是, after ，).

@@ -3,8 +3,6 @@ const DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-export const CHINESE_NUMERAL_CLASS = '[一二三四五六七八九十百〇零]';
-
 /** Parses 一…九十九 and 一百…; returns undefined for anything else. */
 export function parseChineseNumber(text: string): number | undefined {
   if (!text) return undefined;

@@ -196,8 +196,3 @@ export function parseSnippet(body: string): ParsedSnippet {
   });
   return { errors: [...new Set(errors)], text: render(nodes), tabstops: order };
 }
-
-/** Escapes text so that a snippet inserts it literally. */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, (c) => '\\' + c);
-}

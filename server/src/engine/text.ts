@@ -1,3 +1,5 @@
+import { isHan } from './chars';
+
 /** Splitting text into lines the way LSP counts them: \r\n, \n and \r all end a line. */
 export interface LineSplit {
   /** Line contents without their terminators. */
@@ -23,23 +25,6 @@ export function splitLines(text: string): LineSplit {
   lines.push(text.slice(start));
   offsets.push(start);
   return { lines, offsets };
-}
-
-/** The line terminator a document mostly uses, so that edits can keep it. */
-export function detectEol(text: string): '\r\n' | '\n' | '\r' {
-  const crlf = text.indexOf('\r\n');
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (crlf >= 0 && crlf <= lf) return '\r\n';
-  if (lf >= 0) return '\n';
-  if (cr >= 0) return '\r';
-  return '\n';
-}
-
-const HAN = /\p{Script=Han}/u;
-
-export function isHan(char: string): boolean {
-  return HAN.test(char);
 }
 
 /** Whitespace used in Chinese documents, including the ideographic space U+3000. */
@@ -92,9 +77,9 @@ export function countHanChars(text: string): number {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      if (HAN.test(text.slice(i, i + 2))) count++;
+      if (isHan(text.slice(i, i + 2))) count++;
       i++;
-    } else if (HAN.test(text[i])) count++;
+    } else if (isHan(text[i])) count++;
   }
   return count;
 }

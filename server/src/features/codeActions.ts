@@ -2,11 +2,11 @@ import { CodeAction, CodeActionKind, CodeActionParams, Command, TextEdit, Worksp
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { NUMBERING_RULES, renumberEdits } from '../engine';
+import { RENUMBER_COMMAND } from '../protocol';
 import { configActions } from './configActions';
 import { DIAGNOSTIC_SOURCE, findingFor } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
-export const RENUMBER_COMMAND = 'gongwen.server.renumber';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.Source];
 

@@ -5,10 +5,10 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { applyConfigChange, CONFIG_FILE_NAME, ConfigChange, Finding } from '../engine';
+import { containsHan } from '../engine/chars';
 import { fileKeyFor } from '../host/configFile';
+import { UPDATE_CONFIG_COMMAND } from '../protocol';
 import { configFileFor, documentPath } from '../settings';
-
-export const UPDATE_CONFIG_COMMAND = 'gongwen.server.updateConfig';
 
 /**
  * The .gongwenrc.json that ignore/disable actions write for a document: the one already in force, else a
@@ -29,14 +29,12 @@ export function targetConfigFile(uri: string, analysis: Analysis): string | unde
   return folder ? path.join(folder, CONFIG_FILE_NAME) : existing;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
-
 /** The flagged text when it is a word one may want to ignore (not a heading number or a mark). */
 function flaggedWord(document: TextDocument, finding: Finding): string | undefined {
   const { start, end } = finding.range;
   if (start.line !== end.line || finding.rule.startsWith('heading-') || finding.rule.startsWith('enumeration-')) return undefined;
   const word = document.getText(finding.range);
-  return word && word.length <= 50 && !/\s/.test(word) && HAN.test(word) ? word : undefined;
+  return word && word.length <= 50 && !/\s/.test(word) && containsHan(word) ? word : undefined;
 }
 
 function lineText(document: TextDocument, line: number): string {

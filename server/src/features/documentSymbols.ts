@@ -33,7 +33,7 @@ function itemsIn(node: SectionNode): number {
 
 /**
  * Symbols per node, with and without items. The parser shares unchanged nodes between versions of the
- * tree (document.ts, updateTree), so after a keystroke only the sections holding it are converted again.
+ * tree (engine/tree/updateTree.ts), so after a keystroke only the sections holding it are converted again.
  */
 const withItems = new WeakMap<SectionNode, DocumentSymbol>();
 const withoutItems = new WeakMap<SectionNode, DocumentSymbol>();

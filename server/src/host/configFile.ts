@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, ConfigResult, MAX_CONFIG_BYTES, normalizeFileKey, parseConfigFile, unusableConfigFile } from '../engine';
 
-/** The nearest .gongwenrc.json in `dir` or above it. */
-export function findConfig(dir: string): string | undefined {
-  let current = path.resolve(dir);
+/** The nearest .gongwenrc.json in `dir` or above it (`paths`, `exists`: another platform's, for tests). */
+export function findConfig(dir: string, paths: path.PlatformPath = path, exists: (file: string) => boolean = fs.existsSync): string | undefined {
+  let current = paths.resolve(dir);
   for (;;) {
-    const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(current);
+    const candidate = paths.join(current, CONFIG_FILE_NAME);
+    if (exists(candidate)) return candidate;
+    const parent = paths.dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
@@ -29,8 +29,8 @@ export function loadConfigFile(file: string): ConfigResult {
 }
 
 /** The key under which a configuration file's `files` map holds `file` (undefined when it lies outside the config's folder). */
-export function fileKeyFor(configFile: string, file: string): string | undefined {
-  const relative = path.relative(path.dirname(path.resolve(configFile)), path.resolve(file));
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return normalizeFileKey(relative.split(path.sep).join('/'));
+export function fileKeyFor(configFile: string, file: string, paths: path.PlatformPath = path): string | undefined {
+  const relative = paths.relative(paths.dirname(paths.resolve(configFile)), paths.resolve(file));
+  if (!relative || relative.startsWith('..') || paths.isAbsolute(relative)) return undefined;
+  return normalizeFileKey(relative.split(paths.sep).join('/'));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lengthsOf } from '../engine/segmentation';
+import { loadWasmJieba } from './wasmJieba';
 
 /** The part of nodejieba that gongwen uses. */
 interface NodeJieba {
@@ -18,6 +19,8 @@ export interface Jieba {
   cut(text: string): string[];
   /** Whether `wordLengths` is the patched binary's native call (else it is computed from `cut`'s words). */
   readonly nativeLengths: boolean;
+  /** Which build segments: the native addon or its WebAssembly build (same C++, same words). */
+  readonly engine: 'native' | 'wasm';
 }
 
 export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number } | { ok: false; error: string };
@@ -45,9 +48,17 @@ export function checkDictionary(file: string): string | undefined {
   }
 }
 
+/** Which segmenter GONGWEN_SEGMENTER asks for: `native`, `wasm`, or (unset) native with WebAssembly as fallback. */
+export function segmenterChoice(): 'native' | 'wasm' | 'auto' {
+  const value = process.env.GONGWEN_SEGMENTER;
+  return value === 'native' || value === 'wasm' ? value : 'auto';
+}
+
 /**
  * Loads nodejieba with its own main dictionary and HMM model and our small idf/stop-word stand-ins.
- * User words are inserted at run time (never through a user dictionary path). Never throws.
+ * User words are inserted at run time (never through a user dictionary path). When the native addon
+ * cannot load (no binary for this platform: the universal package), its WebAssembly build segments with
+ * the same dictionaries; GONGWEN_SEGMENTER=native|wasm forces one (tests, benchmarks). Never throws.
  */
 export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   const started = Date.now();
@@ -75,6 +86,8 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     const problem = checkDictionary(file);
     if (problem) return { ok: false, error: `分词词典不可用：${problem}` };
   }
+  const choice = segmenterChoice();
+  if (choice === 'wasm') return loadWasmJieba(packageRoot(), dictionaries, userWords, started);
   try {
     // The patched nodejieba shares one dictionary between the threads of a process (~0.45 s and ~115 MB
     // each): a thread that inserts user words, which change a dictionary, loads one of its own.
@@ -83,7 +96,10 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     // Warm up: the first cut builds internal tables.
     module.cut('公文写作', true);
   } catch (error) {
-    return { ok: false, error: `分词组件初始化失败：${(error as Error).message}` };
+    const nativeError = `分词组件初始化失败：${(error as Error).message}`;
+    if (choice === 'native') return { ok: false, error: nativeError };
+    const wasm = loadWasmJieba(packageRoot(), dictionaries, userWords, started);
+    return wasm.ok ? wasm : { ok: false, error: `${nativeError}；${wasm.error}` };
   }
   const nodejieba = module;
   const nativeLengths = typeof nodejieba.cutLengths === 'function';
@@ -91,6 +107,7 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     wordLengths: nativeLengths ? (text) => nodejieba.cutLengths!(text, true) : (text) => lengthsOf(nodejieba.cut(text, true)),
     cut: (text) => nodejieba.cut(text, true),
     nativeLengths,
+    engine: 'native',
   };
   return { ok: true, jieba, milliseconds: Date.now() - started };
 }

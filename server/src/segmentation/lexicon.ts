@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { isHanCode } from '../engine/chars';
 import { LexiconData } from '../engine/lexicon';
 import { checkDictionary } from './jieba';
 
@@ -43,9 +44,9 @@ export function loadLexiconData(file?: string): LexiconLoad {
   }
 }
 
-/** A Han character of the lexicon (U+3400–U+4DBF, U+4E00–U+9FFF) mapped to 1…RANKS-1 (order kept), or 0. */
+/** A Han character of the lexicon (isHanCode: U+3400–U+4DBF, U+4E00–U+9FFF) mapped to 1…RANKS-1 (order kept), or 0. */
 function hanRank(code: number): number {
-  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) ? code - 0x3400 + 1 : 0;
+  return isHanCode(code) ? code - 0x3400 + 1 : 0;
 }
 const RANKS = 0x9fff - 0x3400 + 2;
 

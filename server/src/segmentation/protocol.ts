@@ -4,7 +4,7 @@ import type { LexiconData } from '../engine/lexicon';
 export type ToWorker = { type: 'cut'; id: number; texts: string[] };
 
 export type FromWorker =
-  | { type: 'ready'; milliseconds: number }
+  | { type: 'ready'; milliseconds: number; engine: 'native' | 'wasm' }
   | { type: 'failed'; error: string }
   /** The word lengths of each text (Segmenter.wordLengths); their buffers are transferred. */
   | { type: 'cut'; id: number; lengths: Uint32Array[] }

@@ -2,7 +2,6 @@ import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { Jieba, loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';
-import './languageModelFile';
 
 /**
  * Segmentation in the calling thread, loaded on first use. For the CLI and tests, where waiting

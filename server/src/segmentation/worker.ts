@@ -49,7 +49,7 @@ if (options.lexiconOnly) {
   if (!loaded.ok) {
     send({ type: 'failed', error: loaded.error });
   } else {
-    send({ type: 'ready', milliseconds: loaded.milliseconds });
+    send({ type: 'ready', milliseconds: loaded.milliseconds, engine: loaded.jieba.engine });
     // The frequencies are passed on once the lines queued at 'ready' have been cut (or soon, if none
     // come): word counts and the segmentation rules first, then the server's pass of the frequency
     // rules (the first one, on the main thread, is the slower one).

@@ -3,7 +3,6 @@ import { Worker } from 'node:worker_threads';
 import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
-import './languageModelFile';
 
 export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -126,7 +125,7 @@ export class WorkerSegmenter implements Segmenter {
   private receive(message: FromWorker): void {
     if (message.type === 'ready') {
       this.state = 'ready';
-      this.onStateChange('ready', `${message.milliseconds} ms`);
+      this.onStateChange('ready', `${message.engine === 'wasm' ? 'WebAssembly，' : ''}${message.milliseconds} ms`);
       this.scheduleFlush();
       if (this.queued.size) this.flush();
     } else if (message.type === 'failed') {

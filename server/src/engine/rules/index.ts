@@ -25,14 +25,14 @@ import { overusedWord } from './overusedWord';
 import { sectionCompleteness } from './sectionCompleteness';
 import { misusedWord } from './misusedWord';
 import { standardTerm } from './standardTerm';
-import { jiezhi } from './jiezhi';
-import { zuochu } from './zuochu';
-import { zhiding } from './zhiding';
-import { quanli } from './quanli';
-import { bixu } from './bixu';
-import { qiyong } from './qiyong';
-import { fanying } from './fanying';
+import { CONTEXT_PAIR_RULES } from './contextPairs';
 import { suspectChar } from './suspectChar';
+import { formulationItems } from './formulationItems';
+import { formulationName } from './formulationName';
+import { outdatedFormulation } from './outdatedFormulation';
+import { discouragedWord } from './discouragedWord';
+import { idiom } from './idiom';
+import { collocation } from './collocation';
 
 /** Every built-in rule, in the order their findings are listed for one position. */
 export const ALL_RULES: readonly Rule[] = [
@@ -67,13 +67,14 @@ export const ALL_RULES: readonly Rule[] = [
   // Words
   misusedWord,
   standardTerm,
-  jiezhi,
-  zuochu,
-  zhiding,
-  quanli,
-  bixu,
-  qiyong,
-  fanying,
+  formulationItems,
+  formulationName,
+  outdatedFormulation,
+  discouragedWord,
+  idiom,
+  collocation,
+  // 截至／截止, 作出／做出 …: one rule per entry of server/data/context-pairs.json
+  ...CONTEXT_PAIR_RULES,
   // Proofreading
   suspectChar,
 ];

@@ -64,8 +64,6 @@ function trieFor(config: ResolvedConfig): PhraseTrie<Pair> {
   return trie;
 }
 
-export const MISUSED_WORD_COUNT = BUILT_IN.size;
-
 function message(pair: Pair): string {
   const note = pair.note ? `（${pair.note}）` : '';
   switch (pair.type) {

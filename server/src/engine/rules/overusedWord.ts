@@ -1,5 +1,5 @@
 import data from '../../../data/style.json';
-import { isHanAt } from '../chars';
+import { allHan } from '../chars';
 import { SectionNode } from '../document';
 import { range } from '../types';
 import { DocumentFinding, DocumentRule } from './rule';
@@ -12,8 +12,7 @@ const MAX_PER_SECTION = 3;
 
 function isContentWord(word: string): boolean {
   if (word.length < 2 || STOP_WORDS.has(word)) return false;
-  for (let i = 0; i < word.length; i++) if (!isHanAt(word, i)) return false;
-  return true;
+  return allHan(word);
 }
 
 /** The parts a reader takes in as one: the opening, each level-1 section, or the whole text without headings. */

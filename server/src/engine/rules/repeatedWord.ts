@@ -1,14 +1,9 @@
 import data from '../../../data/style.json';
-import { isHanAt } from '../chars';
+import { allHan } from '../chars';
 import { LineFinding, LineRule } from './rule';
 
 const NEVER_DOUBLED = new Set([...data.neverDoubled]);
 const ALLOWED = new Set(data.allowedRepeats);
-
-function allHan(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isHanAt(word, i)) return false;
-  return true;
-}
 
 /** 的的, 进一步进一步: a word written twice in a row. Reduplication (看看, 研究研究, 一个一个) is fine. */
 export const repeatedWord: LineRule = {

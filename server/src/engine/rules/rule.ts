@@ -12,6 +12,11 @@ export interface RuleMeta {
   /** One line in Chinese: what the rule checks. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Hover text (Chinese Markdown) for one finding of the rule: what the standard form is and where it comes
+   * from. Given the flagged text and the message; undefined when there is nothing to add.
+   */
+  explain?(flagged: string, message: string): string | undefined;
   /** Rules that are opinions (style hints) may be off until a user turns them on. */
   enabledByDefault?: boolean;
   /** The rule reads word tokens; it is skipped on a line until segmentation is ready. */

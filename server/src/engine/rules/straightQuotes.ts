@@ -1,10 +1,5 @@
-import { isChineseAt, isHanAt, isLatinAt, protectedMask } from '../chars';
+import { containsHan, isChineseAt, isLatinAt, protectedMask } from '../chars';
 import { LineFinding, LineRule } from './rule';
-
-function hasHan(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isHanAt(text, i)) return true;
-  return false;
-}
 
 /** Straight ASCII quotes "…" '…' in Chinese text → “…” ‘…’ (GB/T 15834 4.8). */
 export const straightQuotes: LineRule = {
@@ -28,7 +23,7 @@ export const straightQuotes: LineRule = {
         at.push(i);
       }
       if (at.length === 0) continue;
-      const chineseAround = (a: number, b: number) => hasHan(text, a + 1, b) || isChineseAt(text, a - 1) || isChineseAt(text, b + 1);
+      const chineseAround = (a: number, b: number) => containsHan(text, a + 1, b) || isChineseAt(text, a - 1) || isChineseAt(text, b + 1);
       if (at.length % 2 === 0) {
         // Quotes pair up in order; the fix is sure only when every pair is in Chinese text.
         const pairs: [number, number][] = [];

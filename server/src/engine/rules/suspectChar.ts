@@ -5,7 +5,6 @@ import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
 import { cachedCandidates } from '../wrongchar/candidates';
 import { contextFinding, contextSuggestions } from '../lm/contextCheck';
-import { languageModel } from '../lm/registry';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -137,7 +136,7 @@ export const suspectChar: LineRule = {
       found.push(pairFinding(text, i, list, otherwise));
     }
     // Every character, inside frequent words too, judged by the word trigram model's margin (when loaded).
-    const model = languageModel();
+    const model = data?.languageModel?.();
     if (model) {
       const covered = new Uint8Array(text.length);
       for (const f of found) covered.fill(1, f.start, f.end);

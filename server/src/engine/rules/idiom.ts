@@ -1,0 +1,189 @@
+import idiomData from '../../../data/idioms.json';
+import misused from '../../../data/misused-words.json';
+import type { EngineData } from '../data';
+import { charLikeness, minimalEdit, type Likeness } from '../fuzzy';
+import { frequencyAt } from '../lexicon';
+import type { LineFinding, LineRule } from './rule';
+
+/**
+ * Idioms and set phrases (server/data/idioms.json) written with one character replaced by a same- or
+ * near-sounding or look-alike one (再接再励 → 再接再厉), two characters swapped (阴奉阳违 → 阳奉阴违), an inner
+ * character dropped (迫不待) or a character doubled (一如既既往). The written form must not be a phrase of
+ * the list or a word of the dictionary, and the changed character must not form a dictionary word with its
+ * neighbour (齐心协历: 协历 is none; 迫不急待: 急待 is one, so it is left to misused-word, which lists it).
+ */
+
+const IDIOMS = new Set<string>((idiomData as { idioms: string[] }).idioms);
+/** Dictionary entries that are wrong twins of listed idioms: a token equal to one of them does not protect it. */
+const TWINS = new Set<string>((idiomData as { wrongTwins?: string[] }).wrongTwins ?? []);
+const LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] }).entries.map((e) => e.wrong));
+
+/** Idioms by the idiom with one position masked (再接再_ → 再接再厉). */
+const BY_MASK = new Map<string, string[]>();
+/** Idioms by their characters sorted (for two swapped characters). */
+const BY_SORTED = new Map<string, string[]>();
+/** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
+const BY_DROP = new Map<string, string[]>();
+const push = (map: Map<string, string[]>, key: string, value: string) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+/**
+ * One bit per hash of two characters of an idiom at positions (a, b), for the six pairs of positions: a
+ * window one substitution, swap or drop away from an idiom keeps at least one such pair, so most windows
+ * are ruled out by a bit test before any string is made.
+ */
+const PAIRS: [number, number][] = [[0, 1], [2, 3], [1, 3], [0, 2], [1, 2], [0, 3]];
+const PAIR_BITS = PAIRS.map(() => new Int32Array(2048));
+const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+const hasPair = (p: number, a: number, b: number) => {
+  const h = pairHash(a, b);
+  return (PAIR_BITS[p][h >>> 5] & (1 << (h & 31))) !== 0;
+};
+/**
+ * Whether four characters may be one substitution or swap away from an idiom: a substitution at k keeps
+ * every pair without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
+ */
+function mayBeNear(c0: number, c1: number, c2: number, c3: number): boolean {
+  const k01 = hasPair(0, c0, c1);
+  const k23 = hasPair(1, c2, c3);
+  const k13 = hasPair(2, c1, c3);
+  const k02 = hasPair(3, c0, c2);
+  const k12 = hasPair(4, c1, c2);
+  const k03 = hasPair(5, c0, c3);
+  if ((k23 && k13 && k12) || (k23 && k02 && k03) || (k01 && k13 && k03) || (k01 && k02 && k12)) return true;
+  return (
+    (k23 && hasPair(0, c1, c0)) || (k01 && hasPair(1, c3, c2)) || (k02 && hasPair(2, c3, c1)) ||
+    (k13 && hasPair(3, c2, c0)) || (k03 && hasPair(4, c2, c1)) || (k12 && hasPair(5, c3, c0))
+  );
+}
+for (const idiom of IDIOMS) {
+  if (idiom.length !== 4) continue;
+  PAIRS.forEach(([a, b], p) => {
+    const h = pairHash(idiom.charCodeAt(a), idiom.charCodeAt(b));
+    PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
+  });
+  for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
+  push(BY_SORTED, [...idiom].sort().join(''), idiom);
+  push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
+  push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
+}
+
+const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
+interface Candidate {
+  idiom: string;
+  how: 'sound' | 'near' | 'shape' | 'swap' | 'drop' | 'double';
+}
+
+const DESCRIPTION: Record<Candidate['how'], string> = {
+  sound: '音同字误',
+  near: '音近字误',
+  shape: '形近字误',
+  swap: '字序颠倒',
+  drop: '漏字',
+  double: '多字',
+};
+
+/** Whether a piece of the written text is a dictionary word. */
+type IsWord = (start: number, end: number) => boolean;
+
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
+  for (let k = 0; k < 4; k++) {
+    // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
+    if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
+    // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
+    if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
+    for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
+      const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
+      if (how) return { idiom, how };
+    }
+  }
+  return undefined;
+}
+
+function swap(window: string, at: number, isWord: IsWord): Candidate | undefined {
+  if (isWord(at, at + 2) && isWord(at + 2, at + 4)) return undefined;
+  for (const idiom of BY_SORTED.get([...window].sort().join('')) ?? []) {
+    const diff = [0, 1, 2, 3].filter((k) => idiom[k] !== window[k]);
+    if (diff.length === 2 && idiom[diff[0]] === window[diff[1]]) return { idiom, how: 'swap' };
+  }
+  return undefined;
+}
+
+export const idiom: LineRule = {
+  id: 'idiom',
+  description: '成语与固定说法的错字（音同、音近、形近）、字序颠倒、漏字、多字，如“再接再励”“迫不待”',
+  defaultSeverity: 'warning',
+  needsLexicon: true,
+  scope: 'line',
+  explain(flagged, message) {
+    const right = /“([^“”]{1,60})”/.exec(message)?.[1];
+    return right && `**${right}**（成语、固定说法）\n\n成语和固定说法的字形、字序固定，不换字、不增减字。依据：本项目的成语表 server/data/idioms.json（来源见 README）。`;
+  },
+  check({ text, lexicon, data }) {
+    const out: LineFinding[] = [];
+    if (!lexicon || text.length < 3) return out;
+    const isWord: IsWord = (s, e) => frequencyAt(lexicon, text, s, e) > 0;
+    let hanRun = 0;
+    let lastEnd = 0;
+    // A window [start, end) that resembles `found`, reported once past the previous finding.
+    const tryWindow = (start: number, end: number, found: Candidate | undefined) => {
+      if (!found || start < lastEnd) return false;
+      // 康复大学等高校: the written form begins or ends inside a word of the text around it.
+      if ((start > 0 && isWord(start - 1, start + 1)) || (end < text.length && isWord(end - 1, end + 1))) return false;
+      const written = text.slice(start, end);
+      const severity = found.how === 'sound' || found.how === 'swap' ? 'warning' : 'information';
+      out.push({
+        start,
+        end,
+        severity,
+        message: `成语、固定说法“${found.idiom}”疑误写作“${written}”（${DESCRIPTION[found.how]}）`,
+        fixes: [{ title: `改为“${found.idiom}”`, edits: [minimalEdit(start, written, found.idiom)], safe: false }],
+      });
+      lastEnd = end;
+      return true;
+    };
+    for (let i = 0; i < text.length; i++) {
+      hanRun = isHan(text.charCodeAt(i)) ? hanRun + 1 : 0;
+      if (hanRun < 3) continue;
+      if (hanRun >= 4) {
+        const s = i - 3;
+        if (mayBeNear(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3))) {
+          const w = text.slice(s, i + 1);
+          if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
+            const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
+            if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
+          }
+        }
+      }
+      let doubled = false;
+      for (let k = i - 3; k <= i && hanRun >= 5 && !doubled; k++) doubled = text.charCodeAt(k) === text.charCodeAt(k - 1);
+      if (doubled) {
+        // 一如既既往: a doubled character whose removal leaves a listed idiom.
+        const s = i - 4;
+        const w = text.slice(s, i + 1);
+        for (let k = 1; k < 5; k++) {
+          if (w[k] !== w[k - 1] || isWord(s + k - 1, s + k + 1)) continue;
+          const shorter = w.slice(0, k) + w.slice(k + 1);
+          if (IDIOMS.has(shorter) && !IDIOMS.has(w.slice(0, 4)) && !IDIOMS.has(w.slice(1)) && tryWindow(s, i + 1, { idiom: shorter, how: 'double' })) break;
+        }
+      }
+      // 迫不待: three characters, no word in them (大文章, 有温度, 一张图 are phrases of their own), that an idiom holds but for its second or third.
+      const s3 = i - 2;
+      const w0 = text.charCodeAt(s3);
+      const w1 = text.charCodeAt(s3 + 1);
+      const w2 = text.charCodeAt(i);
+      if (!(hasPair(1, w1, w2) && hasPair(3, w0, w1)) && !(hasPair(0, w0, w1) && hasPair(2, w1, w2))) continue;
+      const w3 = text.slice(s3, i + 1);
+      const idioms = BY_DROP.get(w3);
+      if (idioms && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
+        const near = text.slice(Math.max(0, s3 - 3), i + 4);
+        const left = idioms.filter((x) => !near.includes(x));
+        if (left.length === 1) tryWindow(s3, i + 1, { idiom: left[0], how: 'drop' });
+      }
+    }
+    return out;
+  },
+};
