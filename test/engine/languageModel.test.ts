@@ -41,6 +41,27 @@ test('the window scorer prefers the corrected text by a margin', () => {
   assert.equal(scorer.score('加强政治建设', true, true), scorer.score('加强政治建设', true, true));
 });
 
+test('scoring a prepared window with one character changed gives what scoring the changed text gives', () => {
+  const extra = (chars: string, start: number, end: number, at: number, replacement: string) => {
+    const word = (chars.slice(0, at) + replacement + chars.slice(at + replacement.length)).slice(start, end);
+    return word === '依规' || word === '督查' ? -12 : undefined;
+  };
+  for (const scorer of [new WindowScorer(model), new WindowScorer(model, extra)]) {
+    for (const [window, atStart, atEnd] of [['加强政冶建设工作', true, false], ['依规督查体制机智', false, true], ['他在次来到北京', true, true]] as const) {
+      const base = scorer.prepare(window, atStart, atEnd);
+      assert.equal(base, scorer.score(window, atStart, atEnd));
+      for (let k = 0; k < window.length; k++) {
+        for (const c of '治制再的规查') {
+          const changed = window.slice(0, k) + c + window.slice(k + 1);
+          assert.equal(scorer.scoreWith(k, c), scorer.score(changed, atStart, atEnd), `${changed} at ${k}`);
+        }
+      }
+      // The prepared lattice is not changed by scoring variants.
+      assert.equal(scorer.prepare(window, atStart, atEnd), base);
+    }
+  }
+});
+
 test('bytes that are not a model give a clear Chinese error', () => {
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(10)), (e: Error) => e instanceof LanguageModelError && /语言模型/.test(e.message));
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(100)), /文件头/);

@@ -66,9 +66,9 @@ function scorerFor(model: LanguageModel, lexicon: Lexicon, pairs?: (first: numbe
   let scorer = byLexicon.get(lexicon);
   if (!scorer) {
     const logTotal = Math.log(lexicon.total);
-    scorer = new WindowScorer(model, (chars, start, end) => {
+    scorer = new WindowScorer(model, (chars, start, end, at, replacement) => {
       if (end - start > 4) return undefined;
-      const f = frequencyAt(lexicon, chars, start, end);
+      const f = frequencyAt(lexicon, chars, start, end, at, replacement);
       return f >= CONTEXT_PARAMS.minExtraWord ? Math.log(f) - logTotal - CONTEXT_PARAMS.extraPenalty : undefined;
     }, pairs);
     byLexicon.set(lexicon, scorer);
@@ -128,10 +128,8 @@ export function contextSuggestions(
           }
           if (wordFreq === 0) return;
         }
-        const atStart = a === runStart;
-        const atEnd = b === runEnd;
-        base ??= scorer.score(text.slice(a, b), atStart, atEnd);
-        const margin = scorer.score(text.slice(a, i) + char + text.slice(i + 1, b), atStart, atEnd) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
+        base ??= scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
+        const margin = scorer.scoreWith(i - a, char) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
         if (margin >= threshold && (!best || margin > best.margin)) best = { at: i, char, kind, margin, word, wordStart };
       };
       for (const c of candidatesOf(original)) if (c.char !== original) consider(c.char, c.kind);
