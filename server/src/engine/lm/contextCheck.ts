@@ -93,52 +93,84 @@ export function contextSuggestions(
   const scorer = scorerFor(model, lexicon, pairs);
   const out: ContextSuggestion[] = [];
   const { context, minNewWord, threshold, costs } = CONTEXT_PARAMS;
-  for (let runStart = 0; runStart < text.length; ) {
+  // pairOk[j]: text[j] and text[j + 1] stand next to each other in some lexicon word (every pair of a
+  // frequent word does, so a string with a pair outside the set is not looked up).
+  const pairOk = new Uint8Array(text.length);
+  for (let j = 0; j + 1 < text.length; j++) pairOk[j] = !pairs || pairs(text.charCodeAt(j), text.charCodeAt(j + 1)) ? 1 : 0;
+  // The window of the position being judged, and its best suggestion so far.
+  let i = 0;
+  let a = 0;
+  let b = 0;
+  let runStart = 0;
+  let runEnd = 0;
+  let base: number | undefined;
+  let best: ContextSuggestion | undefined;
+  /** Whether the replacement forms a word of frequency ≥ minNewWord with its neighbours in the window. */
+  const formsWord = (char: string, leftOk: boolean, rightOk: boolean): boolean => {
+    for (let len = 2; len <= 4; len++) {
+      for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
+        const e = s + len - 1;
+        if ((s < i && !leftOk) || (e > i && !rightOk)) continue;
+        let ok = true;
+        for (let j = s; j < e && ok; j++) if (j !== i - 1 && j !== i) ok = pairOk[j] === 1;
+        if (ok && frequencyAt(lexicon, text, s, s + len, i, char) >= minNewWord) return true;
+      }
+    }
+    return false;
+  };
+  const consider = (char: string, kind: string) => {
+    if (kind !== 'confusable') {
+      // A word of two or more characters holds the replacement next to a neighbour.
+      const c = char.charCodeAt(0);
+      const leftOk = i > a && (!pairs || pairs(text.charCodeAt(i - 1), c));
+      const rightOk = i + 1 < b && (!pairs || pairs(c, text.charCodeAt(i + 1)));
+      if ((!leftOk && !rightOk) || !formsWord(char, leftOk, rightOk)) return;
+    }
+    base ??= scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
+    const margin = scorer.scoreWith(i - a, char) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
+    if (margin >= threshold && (!best || margin > best.margin)) best = { at: i, char, kind, margin, word: char, wordStart: i };
+  };
+  for (runStart = 0; runStart < text.length; ) {
     if (!isHanCode(text.charCodeAt(runStart))) {
       runStart++;
       continue;
     }
-    let runEnd = runStart;
+    runEnd = runStart;
     while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
-    for (let i = runStart; i < runEnd; i++) {
+    for (i = runStart; i < runEnd; i++) {
       if (skip(i)) continue;
-      const a = Math.max(runStart, i - context);
-      const b = Math.min(runEnd, i + context + 1);
+      a = Math.max(runStart, i - context);
+      b = Math.min(runEnd, i + context + 1);
       const original = text[i];
-      let base: number | undefined;
-      let best: ContextSuggestion | undefined;
-      const consider = (char: string, kind: string) => {
-        let word = char;
-        let wordStart = i;
-        if (kind !== 'confusable') {
-          // A word of two or more characters holds the replacement next to a neighbour.
-          const c = char.charCodeAt(0);
-          if (pairs && !(i > a && pairs(text.charCodeAt(i - 1), c)) && !(i + 1 < b && pairs(c, text.charCodeAt(i + 1)))) return;
-          // The replacement must form a frequent word with its neighbours (the most frequent one is named).
-          let wordFreq = 0;
-          for (let len = 2; len <= 4; len++) {
-            for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
-              const f = frequencyAt(lexicon, text, s, s + len, i, char);
-              if (f >= minNewWord && f > wordFreq) {
-                wordFreq = f;
-                wordStart = s;
-                word = text.slice(s, i) + char + text.slice(i + 1, s + len);
-              }
-            }
-          }
-          if (wordFreq === 0) return;
-        }
-        base ??= scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
-        const margin = scorer.scoreWith(i - a, char) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
-        if (margin >= threshold && (!best || margin > best.margin)) best = { at: i, char, kind, margin, word, wordStart };
-      };
+      base = undefined;
+      best = undefined;
       for (const c of candidatesOf(original)) if (c.char !== original) consider(c.char, c.kind);
       for (const c of CONFUSABLE.get(original) ?? '') consider(c, 'confusable');
-      if (best) out.push(best);
+      // (set by consider: a closure TypeScript does not follow)
+      const found = best as ContextSuggestion | undefined;
+      if (found) out.push(found.kind === 'confusable' ? found : { ...found, ...namedWord(text, lexicon, a, b, i, found.char) });
     }
     runStart = runEnd;
   }
   return out;
+}
+
+/** The most frequent word (2–4 characters) the replacement at `i` forms in the window [a, b), and where it starts. */
+function namedWord(text: string, lexicon: Lexicon, a: number, b: number, i: number, char: string): { word: string; wordStart: number } {
+  let word = char;
+  let wordStart = i;
+  let wordFreq = 0;
+  for (let len = 2; len <= 4; len++) {
+    for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
+      const f = frequencyAt(lexicon, text, s, s + len, i, char);
+      if (f >= CONTEXT_PARAMS.minNewWord && f > wordFreq) {
+        wordFreq = f;
+        wordStart = s;
+        word = text.slice(s, i) + char + text.slice(i + 1, s + len);
+      }
+    }
+  }
+  return { word, wordStart };
 }
 
 /**
