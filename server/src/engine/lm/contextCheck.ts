@@ -15,6 +15,8 @@ export const CONTEXT_PARAMS = {
   context: 4,
   /** The replacement must form a word of 2–4 characters with at least this jieba frequency (a cheap filter). */
   minNewWord: 50,
+  /** A character less frequent than this (as a jieba word) is not judged: it is part of a name, seldom a typo. */
+  minOriginal: 50,
   /** Margin (ln) the changed window must win by, after the cost. */
   threshold: 7,
   /** A word jieba's dictionary has at least this often counts as a word where the model lacks it. */
@@ -92,7 +94,7 @@ export function contextSuggestions(
 ): ContextSuggestion[] {
   const scorer = scorerFor(model, lexicon, pairs);
   const out: ContextSuggestion[] = [];
-  const { context, minNewWord, threshold, costs } = CONTEXT_PARAMS;
+  const { context, minNewWord, threshold, costs, minOriginal } = CONTEXT_PARAMS;
   // pairOk[j]: text[j] and text[j + 1] stand next to each other in some lexicon word (every pair of a
   // frequent word does, so a string with a pair outside the set is not looked up).
   const pairOk = new Uint8Array(text.length);
@@ -138,7 +140,8 @@ export function contextSuggestions(
     runEnd = runStart;
     while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
     for (i = runStart; i < runEnd; i++) {
-      if (skip(i)) continue;
+      // A rare character is seldom a typo (an input method offers common ones first); it is part of a name (宝坻).
+      if (skip(i) || lexicon.frequency(text[i]) < minOriginal) continue;
       a = Math.max(runStart, i - context);
       b = Math.min(runEnd, i + context + 1);
       const original = text[i];
@@ -153,6 +156,22 @@ export function contextSuggestions(
     runStart = runEnd;
   }
   return out;
+}
+
+/**
+ * The model's margin for replacing the character at `i` by `char`: ln P of the window (±context within the
+ * run of Chinese text) with the change less ln P as written, before any cost.
+ */
+export function contextMargin(text: string, i: number, char: string, lexicon: Lexicon, model: LanguageModel, pairs?: (first: number, second: number) => boolean): number {
+  let runStart = i;
+  while (runStart > 0 && isHanCode(text.charCodeAt(runStart - 1))) runStart--;
+  let runEnd = i + 1;
+  while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
+  const a = Math.max(runStart, i - CONTEXT_PARAMS.context);
+  const b = Math.min(runEnd, i + CONTEXT_PARAMS.context + 1);
+  const scorer = scorerFor(model, lexicon, pairs);
+  const base = scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
+  return scorer.scoreWith(i - a, char) - base;
 }
 
 /** The most frequent word (2–4 characters) the replacement at `i` forms in the window [a, b), and where it starts. */

@@ -4,7 +4,7 @@ import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
 import { cachedCandidates } from '../wrongchar/candidates';
-import { contextFinding, contextSuggestions } from '../lm/contextCheck';
+import { contextFinding, contextMargin, contextSuggestions } from '../lm/contextCheck';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -135,9 +135,19 @@ export const suspectChar: LineRule = {
       if (!list || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
       found.push(pairFinding(text, i, list, otherwise));
     }
-    // Every character, inside frequent words too, judged by the word trigram model's margin (when loaded).
+    // The word trigram model (when loaded).
     const model = data?.languageModel?.();
     if (model) {
+      const bigrams = tables.bigrams;
+      const pairs = bigrams ? (x: number, y: number) => bigrams.has(x, y) : undefined;
+      // In a long document a frequency guess needs the model's support too (else it is `otherwise` there):
+      // names and coinages of published reports form no word but read well in context (医联体, 悦览, 数居).
+      for (const f of found) {
+        if (f.end - f.start !== 1 || !f.fixes?.[0]) continue;
+        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs);
+        if (margin < PARAMS.longDocumentContextMargin) f.corroboration = { word: f.fixes[0].edits[0].newText, otherwise, times: Number.MAX_SAFE_INTEGER };
+      }
+      // Every character, inside frequent words too, judged by the model's margin.
       const covered = new Uint8Array(text.length);
       for (const f of found) covered.fill(1, f.start, f.end);
       const tokenAt = new Int32Array(text.length).fill(-1);
@@ -145,8 +155,6 @@ export const suspectChar: LineRule = {
       const skip = (i: number) =>
         covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
-      const bigrams = tables.bigrams;
-      const pairs = bigrams ? (x: number, y: number) => bigrams.has(x, y) : undefined;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar)) continue;
         found.push(contextFinding(text, s, otherwise));
