@@ -241,6 +241,13 @@ test('with the real dictionary: in a long report, a moderate suspicion needs the
   // A coinage whose "correction" the report never uses stays a hint.
   assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), [], 'quiet by default');
   assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提', aggressiveLinter), ['hint']);
+  // A guess from word frequencies that the language model does not support in context (医联体: 医 → 议 for
+  // 建议), even with the suggested word used often: quiet in a long report, a warning in a sentence alone.
+  const coinage = '推动市级和区级医疗机构共建医联体，做实社区首诊。';
+  const proposals = '认真办理代表建议。\n'.repeat(PARAMS.corroboratingUses);
+  assert.deepEqual(severity(coinage, '医联'), ['warning'], 'a sentence alone');
+  assert.deepEqual(severity(`${filler}\n${proposals}${coinage}`, '医联'), [], 'quiet in a long report');
+  assert.deepEqual(severity(`${filler}\n${proposals}${coinage}`, '医联', aggressiveLinter), ['hint'], 'a hint in the aggressive mode');
 });
 
 test('eval: reads the ECSpell format gracefully and computes the figures', () => {
