@@ -30,6 +30,7 @@ export const WORKSPACE_FILES = {
   '补全测试.gw': 'test/fixtures/levels.txt',
   '悬停测试.gw': 'test/fixtures/terms-report.gw',
   '无结构.txt': 'test/fixtures/no-structure.txt',
+  'Word报告.docx': 'examples/work-report.docx',
 };
 
 const SETTINGS = {
@@ -57,7 +58,9 @@ const SETTINGS = {
   'problems.sortOrder': 'position',
 };
 
-const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.mjs')).sort();
+// GONGWEN_E2E_ONLY=08-docx-view (a comma-separated list of scenario names) runs just those.
+const only = process.env.GONGWEN_E2E_ONLY?.split(',').map((s) => s.trim());
+const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.mjs') && (!only || only.includes(path.basename(f, '.mjs')))).sort();
 const ctx = {};
 let base;
 let codeServer;
