@@ -1,14 +1,19 @@
-// Generates realistic work reports of a given size from the project's own sample material
-// (examples/ and test/fixtures/): paragraphs are recombined from their sentences with varied figures,
-// and headings are numbered 一、 → （一） → 1. → （1） so that the section tree stays realistic.
-// Deterministic for a given seed. Nothing generated is checked in.
+// Generates realistic work reports of a given size, with headings numbered 一、 → （一） → 1. → （1） so that
+// the section tree stays realistic. Deterministic for a given seed. Nothing generated is checked in.
+// - `generateReport` ("repeated"): paragraphs recombined from the sentences of the project's own sample
+//   material (examples/ and test/fixtures/) with varied figures: a few hundred sentences come back again
+//   and again, so per-line caches answer most lines of a large report.
+// - `generateDistinctReport` ("distinct"): sentences put together from clauses (time, place, subject,
+//   measure, figures, result; distinctSentences.mjs), no line and no sentence repeated: every line is text
+//   the checker has not seen.
 //
-//   node benchmarks/generate.mjs --chars 1000000 [--seed 1] > report.txt
-//   node benchmarks/generate.mjs --folder DIR --count 200      (reports of 5–20 K characters)
+//   node benchmarks/generate.mjs --chars 1000000 [--seed 1] [--distinct] > report.txt
+//   node benchmarks/generate.mjs --folder DIR --count 200 [--distinct]   (reports of 5–20 K characters)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DistinctSentences } from './distinctSentences.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -149,18 +154,37 @@ export function generateReport(targetChars, seed = 1) {
   return new ReportGenerator(seed).report(targetChars);
 }
 
+/** The same layout with sentences and titles that never repeat (see distinctSentences.mjs). */
+export class DistinctReportGenerator extends ReportGenerator {
+  constructor(seed = 1) {
+    super(seed, { sentences: [], titles: [] });
+    this.source = new DistinctSentences(this.rand);
+  }
+  sentence() {
+    return this.source.sentence();
+  }
+  title() {
+    return this.source.title();
+  }
+}
+
+export function generateDistinctReport(targetChars, seed = 1) {
+  return new DistinctReportGenerator(seed).report(targetChars);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { chars: { type: 'string' }, seed: { type: 'string' }, folder: { type: 'string' }, count: { type: 'string' } } });
+  const { values } = parseArgs({ options: { chars: { type: 'string' }, seed: { type: 'string' }, folder: { type: 'string' }, count: { type: 'string' }, distinct: { type: 'boolean', default: false } } });
   const seed = Number(values.seed ?? 1);
+  const make = values.distinct ? generateDistinctReport : generateReport;
   if (values.folder) {
     fs.mkdirSync(values.folder, { recursive: true });
     const rand = random(seed);
     const count = Number(values.count ?? 200);
     for (let i = 0; i < count; i++) {
       const chars = 5_000 + Math.floor(rand() * 15_000);
-      fs.writeFileSync(path.join(values.folder, `report-${String(i + 1).padStart(3, '0')}.txt`), generateReport(chars, seed * 1000 + i));
+      fs.writeFileSync(path.join(values.folder, `report-${String(i + 1).padStart(3, '0')}.txt`), make(chars, seed * 1000 + i));
     }
   } else {
-    process.stdout.write(generateReport(Number(values.chars ?? 10_000), seed));
+    process.stdout.write(make(Number(values.chars ?? 10_000), seed));
   }
 }

@@ -27,6 +27,8 @@ export const REQUIRED_ENTRIES = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/segmentation-worker.js',
+  'extension/dist/browser-client.js',
+  'extension/dist/browser-server.js',
   'extension/server/data/jieba/idf.utf8',
   'extension/server/data/jieba/stop_words.utf8',
   'extension/server/data/char-shapes.json',

@@ -70,7 +70,7 @@ function segmenterFor(userWords: readonly string[]): WorkerSegmenter {
 
 const analysis = new Analysis(DEFAULT_SETTINGS, segmenterFor);
 const publisher = new DiagnosticsPublisher(connection, documents, analysis);
-// The dictionary takes ~1.5 s to load: start it only after the first diagnostics are out.
+// The dictionary takes long to load (docs/notes/perf.md): start it only after the first diagnostics are out.
 publisher.onFirstPublish = () => {
   wantSegmentation = true;
   setImmediate(() => segmenter?.start());

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, frequencyAt, lengthsOf, type Lexicon, Linter, parseFrequencyList, toTokens } from '../../server/src/engine';
+import { buildLexiconData, CompactLexicon, DEFAULT_CONFIG, frequencyAt, lengthsOf, type Lexicon, Linter, toTokens } from '../../server/src/engine';
+import { parseFrequencyList } from '../helpers/frequencyList';
 import type { LineRule } from '../../server/src/engine/rules/rule';
 import { suspectChar } from '../../server/src/engine/rules/suspectChar';
 import { candidatesFor } from '../../server/src/engine/wrongchar/candidates';

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { LexiconData, parseFrequencyList } from '../../server/src/engine/lexicon';
+import type { LexiconData } from '../../server/src/engine/lexicon';
+import { parseFrequencyList } from '../helpers/frequencyList';
 import { HAN_WORD, jiebaDictionaryPath, parseHanLexicon } from '../../server/src/segmentation/lexicon';
 
 const plain = (text: string) => parseFrequencyList(text, (word) => HAN_WORD.test(word));

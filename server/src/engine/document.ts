@@ -7,7 +7,7 @@ import { buildTree } from './tree/buildTree';
 import { updateTree } from './tree/updateTree';
 import { Range } from './types';
 
-export { sectionAt, walkSections } from './tree/walk';
+export { walkSections } from './tree/walk';
 
 export type DocumentKind = 'plaintext' | 'markdown';
 

@@ -116,11 +116,11 @@ export class CompactLexicon implements Lexicon {
 
   /**
    * Open-addressing hash table of word indexes, built on the first lookup: a lookup is a hash of the few
-   * characters and usually one or two probes (a binary search took ~11 steps through memory that is rarely
-   * in cache). At most 40 % full: 4 MB for jieba's 342 K words, which the processor's caches do not hold.
+   * characters and usually one or two probes (a binary search took a dozen steps through memory that is rarely
+   * in cache). At most 40 % full.
    * A slot holds the word's index plus one in its high bits (0: empty) and low bits of the word's hash in
    * the others: most words that are not the one looked up are passed over without reading their characters
-   * (~2 of 3 lookups during a check are of strings that are no word).
+   * (most lookups during a check are of strings that are no word).
    */
   private slots?: Int32Array;
   private shift = 0;
@@ -221,32 +221,4 @@ export function buildLexiconData(entries: Iterable<readonly [string, number]>): 
   });
   offsets[sorted.length] = pos;
   return { words: sorted.join(''), offsets, frequencies, total };
-}
-
-/** Parses a frequency dictionary, one `word frequency [tag]` a line (the jieba format). */
-export function parseFrequencyList(text: string, keep: (word: string) => boolean = () => true): LexiconData {
-  const entries: [string, number][] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // `word frequency [tag]`: the word ends at the first space or tab.
-    let space = start;
-    while (space < end && text.charCodeAt(space) !== 32 && text.charCodeAt(space) !== 9) space++;
-    if (space > start && space < end) {
-      const word = text.slice(start, space);
-      let f = 0;
-      let i = space + 1;
-      let digits = 0;
-      for (; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 48 || c > 57) break;
-        f = f * 10 + (c - 48);
-        digits++;
-      }
-      if (digits > 0 && keep(word)) entries.push([word, f]);
-    }
-    start = end + 1;
-  }
-  return buildLexiconData(entries);
 }

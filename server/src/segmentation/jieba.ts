@@ -89,8 +89,9 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
   const choice = segmenterChoice();
   if (choice === 'wasm') return loadWasmJieba(packageRoot(), dictionaries, userWords, started);
   try {
-    // The patched nodejieba shares one dictionary between the threads of a process (~0.45 s and ~115 MB
-    // each): a thread that inserts user words, which change a dictionary, loads one of its own.
+    // The patched nodejieba shares one dictionary between the threads of a process (its load is the
+    // largest cost of a thread's start): a thread that inserts user words, which change a dictionary,
+    // loads one of its own.
     module.load({ ...dictionaries, shared: userWords.length === 0 });
     for (const word of userWords) module.insertWord(word);
     // Warm up: the first cut builds internal tables.

@@ -24,7 +24,7 @@ export function jiebaDictionaryPath(): { path: string } | { error: string } {
 
 /**
  * Reads a frequency dictionary into compact lexicon data: Chinese words of up to four characters
- * (~300k words, ~8 MB). The path is checked first. Never throws.
+ * (sizes in docs/notes/perf.md). The path is checked first. Never throws.
  */
 export function loadLexiconData(file?: string): LexiconLoad {
   const started = Date.now();
@@ -54,8 +54,8 @@ const RANKS = 0x9fff - 0x3400 + 2;
  * Parses a jieba-format dictionary (UTF-8 `word frequency [tag]` lines) straight from its bytes into
  * lexicon data, keeping the words of 1–MAX_LEXICON_WORD Han characters (HAN_WORD). Gives exactly what
  * `buildLexiconData` gives for those words, but creates no string or object per word: the dictionary's
- * 349 K lines used to cost ~110 MB of JavaScript heap (resident memory that V8 then kept) and ~0.6 s;
- * this needs ~15 MB of typed arrays and a fraction of the time.
+ * hundreds of thousands of lines used to cost a large JavaScript heap (resident memory that V8 then
+ * kept); this needs typed arrays only (figures in docs/notes/perf.md).
  */
 export function parseHanLexicon(bytes: Uint8Array): LexiconData {
   const W = MAX_LEXICON_WORD;
@@ -145,6 +145,7 @@ export function parseHanLexicon(bytes: Uint8Array): LexiconData {
     size++;
   }
   offsets[size] = pos;
-  const words = Buffer.from(units.buffer, 0, pos * 2).toString('utf16le');
+  // TextDecoder rather than Buffer: the web extension's server parses the dictionary too (no Buffer there).
+  const words = new TextDecoder('utf-16le').decode(units.subarray(0, pos));
   return { words, offsets: offsets.slice(0, size + 1), frequencies: kept.slice(0, size), total };
 }

@@ -5,7 +5,7 @@ import { loadLexiconData } from './lexicon';
 
 /**
  * Segmentation in the calling thread, loaded on first use. For the CLI and tests, where waiting
- * ~1.5 s once for the dictionary is fine. When nodejieba cannot load, `cut` returns undefined and
+ * once for the dictionary is fine. When nodejieba cannot load, `cut` returns undefined and
  * `error` says why.
  */
 export class SyncSegmenter implements Segmenter {
@@ -36,7 +36,7 @@ export class SyncSegmenter implements Segmenter {
     return this.jieba ?? undefined;
   }
 
-  /** The word frequencies of the segmentation dictionary, loaded on first use (~0.7 s, ~10 MB). */
+  /** The word frequencies of the segmentation dictionary, loaded on first use. */
   get lexicon(): Lexicon | undefined {
     if (this.loadedLexicon === undefined) {
       const loaded = loadLexiconData();

@@ -1,10 +1,10 @@
-// The segmentation worker: loads nodejieba off the server's main thread (~1 s, ~115 MB) and cuts
+// The segmentation worker: loads nodejieba off the server's main thread and cuts
 // batches of lines on request, so typing is never blocked by the dictionary.
 //
 // The same script started with `lexiconOnly` is a short-lived helper thread that parses the word
-// frequencies (~0.1–0.2 s) while nodejieba loads, and hands them over as compact buffers: the main
+// frequencies while nodejieba loads, and hands them over as compact buffers: the main
 // thread never parses the dictionary, segmentation is not delayed by it, and the parse's temporary
-// memory goes away with the helper (parsed in this thread after nodejieba, ~30 MB of it stayed resident).
+// memory goes away with the helper (parsed in this thread after nodejieba, much of it stayed resident).
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';

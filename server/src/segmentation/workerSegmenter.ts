@@ -41,7 +41,7 @@ export class WorkerSegmenter implements Segmenter {
     private readonly onStateChange: (state: SegmenterState, detail?: string) => void = () => {},
     /**
      * When to start using the frequencies once they arrive. The first lint with them checks every line
-     * again with the frequency rules (~0.1–0.3 s for 10 K characters, on the main thread): the server
+     * again with the frequency rules (on the main thread): the server
      * waits for a pause in typing.
      */
     private readonly adoptWhen: (adopt: () => void) => void = (adopt) => adopt(),

@@ -21,7 +21,7 @@ export interface LineResult {
   /**
    * The line's word lengths (Segmenter.wordLengths), kept so that the line need not be segmented again
    * (when the lexicon arrives) and for document rules that read words. Lengths, not tokens: a token
-   * object and string per word of a 1 M-character report kept ~600 K objects alive in the old generation.
+   * object and string per word of a large report kept them all alive in the old generation.
    */
   lengths: ArrayLike<number> | undefined;
   /** The tokens made from `lengths` for a document rule that reads words (made on its first request). */

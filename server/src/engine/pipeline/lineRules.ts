@@ -2,15 +2,15 @@ import { Token, toTokens } from '../segmentation';
 import type { LineCheck } from './segment';
 import type { RuleEnvironment, RuleSet } from './rules';
 
-/** Lines per block of checkLines: ~20–60 K characters, whose word tokens stay in the young generation. */
+/** Lines per block of checkLines: few enough that their word tokens stay in the young generation. */
 const LINES_PER_BLOCK = 256;
 
 /**
  * The line-rule stage: runs the line rules over the lines, one rule at a time over a block of lines (a rule's
- * tables stay in the processor's caches: ~15 % of the rules' time against one line at a time), and completes
+ * tables stay in the processor's caches; measured in docs/notes/perf.md), and completes
  * their results. Each line's findings come in the order of the rules, as one line at a time would give them.
  * The blocks bound what the word tokens cost: made per block and dropped after it, they die young
- * (the tokens of all the lines of a 1 M-character report, ~600 K objects, outlived the young generation).
+ * (the tokens of all the lines of a large report outlived the young generation).
  */
 export function checkLines(toCheck: readonly LineCheck[], rules: RuleSet, environment: RuleEnvironment, markdown: boolean): void {
   if (toCheck.length === 0) return;

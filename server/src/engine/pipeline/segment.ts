@@ -4,7 +4,7 @@ import type { Segmenter } from '../segmentation';
 import { HAS_FINDINGS, LinePass, LineResult, NO_LEXICON, NOT_SEGMENTED, VISIT } from './lineCache';
 import type { RuleSet } from './rules';
 
-/** Lines longer than this are not segmented (jieba needs ~1 s per MB; a real paragraph is far shorter). */
+/** Lines longer than this are not segmented (a real paragraph is far shorter). */
 export const MAX_SEGMENTED_LINE = 20_000;
 
 /** A line the line rules are to run on in this pass, with the result they will fill in. */

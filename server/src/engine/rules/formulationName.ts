@@ -28,7 +28,16 @@ const WRONG = new PhraseTrie<{ wrong: string; right: string; note?: string }>();
 for (const w of (data as { wrongForms: { wrong: string; right: string; note?: string }[] }).wrongForms) WRONG.add(w.wrong, w);
 /** Names long enough for fuzzy matching, each with its first and last two characters. */
 const FUZZY = ENTRIES.filter((e) => e.name.length >= 8).map((e) => ({ ...e, head: e.name.slice(0, 2), tail: e.name.slice(-2), max: e.name.length >= 12 ? 2 : 1 }));
-const ANCHOR_CHARS = new Set(FUZZY.flatMap((e) => [e.head[0], e.tail[0]]));
+const ANCHOR_CHARS = new Set(FUZZY.flatMap((e) => [e.head.charCodeAt(0), e.tail.charCodeAt(0)]));
+/** The anchors (two characters) → which names start (2 × index) or end (2 × index + 1) with them. */
+const ANCHORS = new Map<string, number[]>();
+FUZZY.forEach((e, index) => {
+  for (const [anchor, order] of [[e.head, 2 * index], [e.tail, 2 * index + 1]] as const) {
+    const list = ANCHORS.get(anchor);
+    if (list) list.push(order);
+    else ANCHORS.set(anchor, [order]);
+  }
+});
 
 const DIGITS = '〇一二三四五六七八九';
 /** 20 → 二十, 3 → 三, 14 → 十四 (numbers below 100). */
@@ -98,24 +107,28 @@ function closest(text: string, name: string, at: number, fromEnd: boolean, max: 
 }
 
 function fuzzyNames(text: string, out: LineFinding[], taken: (s: number, e: number) => boolean): void {
-  let any = false;
-  for (let i = 0; i < text.length && !any; i++) any = ANCHOR_CHARS.has(text[i]);
-  if (!any) return;
+  // The anchors in the text, in one pass, then handled name by name, head before tail, left to right.
+  const hits: [number, number][] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (!ANCHOR_CHARS.has(text.charCodeAt(i))) continue;
+    const orders = ANCHORS.get(text.slice(i, i + 2));
+    if (orders) for (const order of orders) hits.push([order, i]);
+  }
+  if (!hits.length) return;
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const seen = new Set<string>();
-  for (const e of FUZZY) {
-    for (const [anchor, fromEnd] of [[e.head, false], [e.tail, true]] as const) {
-      for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + 1)) {
-        const w = closest(text, e.name, fromEnd ? p + 2 : p, fromEnd, e.max);
-        if (!w || w.distance === 0) continue;
-        const written = text.slice(w.start, w.end);
-        const key = `${w.start}:${w.end}`;
-        if (seen.has(key) || EXACT.has(written) || e.name.startsWith(written) || e.name.endsWith(written) || taken(w.start, w.end)) continue;
-        // Only a distortion inside a name, not text that runs on after it (…监委会议): the edges must match.
-        if (written[0] !== e.name[0] || written[written.length - 1] !== e.name[e.name.length - 1]) continue;
-        seen.add(key);
-        out.push(finding(w.start, w.end, `名称应为“${e.name}”，不写作“${written}”`, e.name, false, 'warning', written));
-      }
-    }
+  for (const [order, p] of hits) {
+    const e = FUZZY[order >> 1];
+    const fromEnd = (order & 1) === 1;
+    const w = closest(text, e.name, fromEnd ? p + 2 : p, fromEnd, e.max);
+    if (!w || w.distance === 0) continue;
+    const written = text.slice(w.start, w.end);
+    const key = `${w.start}:${w.end}`;
+    if (seen.has(key) || EXACT.has(written) || e.name.startsWith(written) || e.name.endsWith(written) || taken(w.start, w.end)) continue;
+    // Only a distortion inside a name, not text that runs on after it (…监委会议): the edges must match.
+    if (written[0] !== e.name[0] || written[written.length - 1] !== e.name[e.name.length - 1]) continue;
+    seen.add(key);
+    out.push(finding(w.start, w.end, `名称应为“${e.name}”，不写作“${written}”`, e.name, false, 'warning', written));
   }
 }
 

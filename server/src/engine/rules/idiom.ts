@@ -20,8 +20,8 @@ const LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] 
 
 /** Idioms by the idiom with one position masked (再接再_ → 再接再厉). */
 const BY_MASK = new Map<string, string[]>();
-/** Idioms by their characters sorted (for two swapped characters). */
-const BY_SORTED = new Map<string, string[]>();
+/** Four-character idioms by their place in the list (for two swapped characters: the first listed wins). */
+const SWAP_ORDER = new Map<string, number>();
 /** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
 const BY_DROP = new Map<string, string[]>();
 const push = (map: Map<string, string[]>, key: string, value: string) => {
@@ -41,22 +41,27 @@ const hasPair = (p: number, a: number, b: number) => {
   const h = pairHash(a, b);
   return (PAIR_BITS[p][h >>> 5] & (1 << (h & 31))) !== 0;
 };
+/** nearKinds bits: a substitution at position k (bit k); the swap of SWAPS[j] (bit 4 + j). */
+const SWAPS: [number, number][] = [[0, 1], [2, 3], [1, 3], [0, 2], [1, 2], [0, 3]];
 /**
- * Whether four characters may be one substitution or swap away from an idiom: a substitution at k keeps
- * every pair without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
+ * What four characters may be one step away from (0: no idiom): a substitution at k keeps every pair
+ * without k; a swap of a and b keeps the other pair and has the pair (a, b) reversed.
  */
-function mayBeNear(c0: number, c1: number, c2: number, c3: number): boolean {
+function nearKinds(c0: number, c1: number, c2: number, c3: number): number {
   const k01 = hasPair(0, c0, c1);
   const k23 = hasPair(1, c2, c3);
   const k13 = hasPair(2, c1, c3);
   const k02 = hasPair(3, c0, c2);
   const k12 = hasPair(4, c1, c2);
   const k03 = hasPair(5, c0, c3);
-  if ((k23 && k13 && k12) || (k23 && k02 && k03) || (k01 && k13 && k03) || (k01 && k02 && k12)) return true;
-  return (
-    (k23 && hasPair(0, c1, c0)) || (k01 && hasPair(1, c3, c2)) || (k02 && hasPair(2, c3, c1)) ||
-    (k13 && hasPair(3, c2, c0)) || (k03 && hasPair(4, c2, c1)) || (k12 && hasPair(5, c3, c0))
-  );
+  let kinds = (k23 && k13 && k12 ? 1 : 0) | (k23 && k02 && k03 ? 2 : 0) | (k01 && k13 && k03 ? 4 : 0) | (k01 && k02 && k12 ? 8 : 0);
+  if (k23 && hasPair(0, c1, c0)) kinds |= 16;
+  if (k01 && hasPair(1, c3, c2)) kinds |= 32;
+  if (k02 && hasPair(2, c3, c1)) kinds |= 64;
+  if (k13 && hasPair(3, c2, c0)) kinds |= 128;
+  if (k03 && hasPair(4, c2, c1)) kinds |= 256;
+  if (k12 && hasPair(5, c3, c0)) kinds |= 512;
+  return kinds;
 }
 for (const idiom of IDIOMS) {
   if (idiom.length !== 4) continue;
@@ -65,7 +70,7 @@ for (const idiom of IDIOMS) {
     PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
   });
   for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
-  push(BY_SORTED, [...idiom].sort().join(''), idiom);
+  SWAP_ORDER.set(idiom, SWAP_ORDER.size);
   push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
   push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
 }
@@ -89,8 +94,10 @@ const DESCRIPTION: Record<Candidate['how'], string> = {
 /** Whether a piece of the written text is a dictionary word. */
 type IsWord = (start: number, end: number) => boolean;
 
-function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined): Candidate | undefined {
+function substitution(window: string, at: number, isWord: IsWord, data: EngineData | undefined, kinds: number): Candidate | undefined {
   for (let k = 0; k < 4; k++) {
+    // No idiom has the three other characters in place (nearKinds): skip the lookups.
+    if ((kinds & (1 << k)) === 0) continue;
     // The changed character must not make a word with its neighbour in the 2 + 2 split (急待 in 迫不急待 does).
     if (k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4)) continue;
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
@@ -103,13 +110,22 @@ function substitution(window: string, at: number, isWord: IsWord, data: EngineDa
   return undefined;
 }
 
-function swap(window: string, at: number, isWord: IsWord): Candidate | undefined {
+/** The listed idiom that is the window with two characters swapped (the swaps nearKinds allows). */
+function swap(window: string, at: number, isWord: IsWord, kinds: number): Candidate | undefined {
   if (isWord(at, at + 2) && isWord(at + 2, at + 4)) return undefined;
-  for (const idiom of BY_SORTED.get([...window].sort().join('')) ?? []) {
-    const diff = [0, 1, 2, 3].filter((k) => idiom[k] !== window[k]);
-    if (diff.length === 2 && idiom[diff[0]] === window[diff[1]]) return { idiom, how: 'swap' };
-  }
-  return undefined;
+  let best: string | undefined;
+  let bestOrder = Infinity;
+  SWAPS.forEach(([a, b], j) => {
+    if ((kinds & (16 << j)) === 0 || window[a] === window[b]) return;
+    const chars = [...window];
+    [chars[a], chars[b]] = [chars[b], chars[a]];
+    const order = SWAP_ORDER.get(chars.join(''));
+    if (order !== undefined && order < bestOrder) {
+      best = chars.join('');
+      bestOrder = order;
+    }
+  });
+  return best === undefined ? undefined : { idiom: best, how: 'swap' };
 }
 
 export const idiom: LineRule = {
@@ -150,10 +166,11 @@ export const idiom: LineRule = {
       if (hanRun < 3) continue;
       if (hanRun >= 4) {
         const s = i - 3;
-        if (mayBeNear(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3))) {
+        const kinds = nearKinds(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3));
+        if (kinds !== 0) {
           const w = text.slice(s, i + 1);
           if (!IDIOMS.has(w) && !LISTED_WRONG.has(w)) {
-            const found = substitution(w, s, isWord, data) ?? swap(w, s, isWord);
+            const found = substitution(w, s, isWord, data, kinds) ?? (kinds >= 16 ? swap(w, s, isWord, kinds) : undefined);
             if (found && !(isWord(s, i + 1) && !TWINS.has(w)) && tryWindow(s, i + 1, found)) continue;
           }
         }

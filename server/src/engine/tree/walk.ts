@@ -27,15 +27,3 @@ function walkTree(node: SectionNode): SectionNode[] {
   }
   return out;
 }
-
-/** The innermost heading section containing a line (undefined above the first heading). */
-export function sectionAt(root: SectionNode, line: number): SectionNode | undefined {
-  let found: SectionNode | undefined;
-  let nodes = root.children;
-  for (;;) {
-    const next = nodes.find((n) => n.kind !== 'item' && n.range.start.line <= line && line <= n.range.end.line);
-    if (!next) return found;
-    found = next;
-    nodes = next.children;
-  }
-}
