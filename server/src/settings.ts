@@ -14,6 +14,17 @@ export interface ClientSettings {
   maxDocumentChars?: number;
   /** At most this many diagnostics per document in the editor (0: no limit). */
   maxNumberOfProblems?: number;
+  /** gongwen.wrongChar.mode: "aggressive" shows uncorroborated guesses in long documents as hints. */
+  wrongChar?: { mode?: unknown };
+}
+
+/** The rule settings with gongwen.wrongChar.mode folded into suspect-char's options. */
+export function rulesWithWrongCharMode(settings: ClientSettings): Record<string, unknown> {
+  const mode = settings.wrongChar?.mode;
+  if (mode !== 'aggressive') return settings.rules;
+  const current = settings.rules?.['suspect-char'];
+  const base = typeof current === 'string' ? { severity: current } : typeof current === 'object' && current !== null ? current : {};
+  return current === 'off' || current === false ? settings.rules : { ...settings.rules, 'suspect-char': { ...base, mode } };
 }
 
 /** cSpell and the LSP sample cap their diagnostics too: thousands per keystroke slow every editor down. */
@@ -57,7 +68,7 @@ export function effectiveConfig(file: string | undefined, settings: ClientSettin
   }
   const fromSettings = resolveConfig(
     {
-      rules: settings.rules,
+      rules: rulesWithWrongCharMode(settings),
       userWords: trusted ? settings.userWords : [],
       ignoreWords: trusted ? settings.ignoreWords : [],
       replacements: trusted ? settings.replacements : [],

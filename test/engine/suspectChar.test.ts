@@ -88,8 +88,8 @@ test('suggestions are ranked and only a clearly better word counts', () => {
   assert.deepEqual(suggestReplacements('加强政治建设', 3, small, tablesFor(small, tables), { start: 2, end: 4 }), []);
 });
 
-function check(text: string, words: string[], lexicon = small) {
-  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, data, info: undefined as never, markdown: false, options: {} });
+function check(text: string, words: string[], lexicon = small, options: Record<string, unknown> = {}) {
+  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, data, info: undefined as never, markdown: false, options });
 }
 
 test('suspect-char flags a non-word with a much better look-alike word, with unsafe ranked fixes', () => {
@@ -141,7 +141,9 @@ test('two neighbouring characters typed wrong (淡味 → 单位) are suggested 
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
-  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in a long document that does not use 单位');
+  assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'off', times: PARAMS.corroboratingUses }, 'nothing in a long document that does not use 单位');
+  const aggressive = check('由淡味负责', ['由', '淡味', '负责'], lexicon, { mode: 'aggressive' });
+  assert.deepEqual(aggressive[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in the aggressive mode');
 });
 
 test('parallel structures and organisation names are deliberate; modern words are known', () => {
@@ -224,8 +226,9 @@ test('with the real dictionary: in a long report, a moderate suspicion needs the
     .flatMap((t, i) => topics.map((u, j) => `第${i * 12 + j + 1}项：统筹推进${t}和${u}领域重点任务，确保各项措施落到实处。`))
     .join('\n');
   assert.ok(filler.length >= LONG_DOCUMENT);
-  const severity = (text: string, at: string) =>
-    linter
+  const aggressiveLinter = new Linter({ segmenter: real, lexicon: () => real.lexicon, data, config: { ...DEFAULT_CONFIG, rules: { 'suspect-char': { mode: 'aggressive' } } } });
+  const severity = (text: string, at: string, using = linter) =>
+    using
       .lint(text)
       .findings.filter((f) => f.rule === 'suspect-char' && text.split('\n')[f.range.start.line].slice(f.range.start.character).startsWith(at))
       .map((f) => f.severity);
@@ -233,10 +236,19 @@ test('with the real dictionary: in a long report, a moderate suspicion needs the
   assert.deepEqual(severity(typo, '置'), ['warning'], 'a sentence alone: the plain threshold');
   const uses = (n: number) => '健全工作机制。\n'.repeat(n - 1);
   assert.equal(PARAMS.corroboratingUses > 1, true);
-  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), ['hint'], '机制 used too rarely');
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置'), [], '机制 used too rarely: quiet by default');
+  assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses - 1)}${typo}`, '置', aggressiveLinter), ['hint'], 'a hint in the aggressive mode');
   assert.deepEqual(severity(`${filler}\n${uses(PARAMS.corroboratingUses)}${typo}`, '置'), ['warning'], '机制 used often enough');
   // A coinage whose "correction" the report never uses stays a hint.
-  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), ['hint']);
+  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提'), [], 'quiet by default');
+  assert.deepEqual(severity(`${filler}\n促进家政服务业提质扩容。`, '提', aggressiveLinter), ['hint']);
+  // A guess from word frequencies that the language model does not support in context (医联体: 医 → 议 for
+  // 建议), even with the suggested word used often: quiet in a long report, a warning in a sentence alone.
+  const coinage = '推动市级和区级医疗机构共建医联体，做实社区首诊。';
+  const proposals = '认真办理代表建议。\n'.repeat(PARAMS.corroboratingUses);
+  assert.deepEqual(severity(coinage, '医联'), ['warning'], 'a sentence alone');
+  assert.deepEqual(severity(`${filler}\n${proposals}${coinage}`, '医联'), [], 'quiet in a long report');
+  assert.deepEqual(severity(`${filler}\n${proposals}${coinage}`, '医联', aggressiveLinter), ['hint'], 'a hint in the aggressive mode');
 });
 
 test('eval: reads the ECSpell format gracefully and computes the figures', () => {

@@ -1,4 +1,5 @@
 import type { SnippetFile } from './completion';
+import type { LanguageModel } from './lm/model';
 
 /**
  * The data tables the engine needs that are large or shared, handed to it by the host: the engine never
@@ -29,4 +30,10 @@ export interface EngineData {
    * completion catalog and the wrong-character rule's phrase book read the same files.
    */
   snippets(): Readonly<Record<string, SnippetFile>> | undefined;
+  /**
+   * The word trigram language model (server/data/lm.bin from scripts/build-lm.mjs, CC BY-SA 3.0), made from
+   * the file's bytes with `LanguageModel.fromBytes`. Optional: without it the wrong-character rule judges by
+   * word frequencies alone.
+   */
+  languageModel?(): LanguageModel | undefined;
 }

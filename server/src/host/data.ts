@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SnippetFile } from '../engine/completion';
 import type { EngineData } from '../engine/data';
+import { LanguageModel } from '../engine/lm/model';
 
 /**
  * The engine's data tables (engine/data.ts) read from disk, each on first use and then kept. Found beside
@@ -9,21 +10,25 @@ import type { EngineData } from '../engine/data';
  * (out/server/src/host/ → out/server/data/ and the project's snippets/).
  */
 const DATA_DIRS = [path.join(__dirname, '..', 'server', 'data'), path.join(__dirname, '..', '..', 'data')];
+// lm.bin is no JSON module, so tsc does not copy it to out/: the compiled sources read the project's.
+const MODEL_DIRS = [...DATA_DIRS, path.join(__dirname, '..', '..', '..', '..', 'server', 'data')];
 const SNIPPET_DIRS = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', '..', 'snippets')];
 
 /** What a table is for, in the message when it is missing. */
 const PURPOSE = '疑似错别字检查已跳过，其余检查照常进行';
+const MODEL_PURPOSE = '疑似错别字检查不用上下文语言模型，其余检查照常进行';
 
 export interface DiskDataOptions {
   /** Told once per table that cannot be read, in Chinese (default: nothing). */
   onError?(message: string): void;
   /** Folders to look in instead of the defaults (for tests). */
   dataDirs?: readonly string[];
+  modelDirs?: readonly string[];
   snippetDirs?: readonly string[];
 }
 
 /** A table read once: the value, or undefined after an error (reported once). */
-function once<T>(read: () => T, onError: ((message: string) => void) | undefined): () => T | undefined {
+function once<T>(read: () => T, onError: ((message: string) => void) | undefined, purpose = PURPOSE): () => T | undefined {
   let state: { value: T | undefined } | undefined;
   return () => {
     if (state) return state.value;
@@ -31,7 +36,7 @@ function once<T>(read: () => T, onError: ((message: string) => void) | undefined
       state = { value: read() };
     } catch (error) {
       state = { value: undefined };
-      onError?.(`${(error as Error).message}，${PURPOSE}`);
+      onError?.(`${(error as Error).message}，${purpose}`);
     }
     return state.value;
   };
@@ -45,6 +50,12 @@ function readJson(dirs: readonly string[], name: string): unknown {
   } catch (error) {
     throw new Error(`无法读取数据文件 ${file}（${(error as Error).message}）`);
   }
+}
+
+function readBytes(dirs: readonly string[], name: string): Uint8Array {
+  const file = dirs.map((dir) => path.join(dir, name)).find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`找不到数据文件 ${name}（应在 ${dirs.join(' 或 ')}）`);
+  return fs.readFileSync(file);
 }
 
 function stringRecord(value: unknown, name: string): Record<string, string> {
@@ -84,6 +95,7 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
       return modern.split(' ');
     }, onError),
     snippets: once(() => readSnippets(snippetDirs), onError),
+    languageModel: once(() => LanguageModel.fromBytes(readBytes(options.modelDirs ?? options.dataDirs ?? MODEL_DIRS, 'lm.bin')), onError, MODEL_PURPOSE),
   };
 }
 

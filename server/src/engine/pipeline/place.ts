@@ -10,7 +10,7 @@ export const LONG_DOCUMENT = 2_000;
  * The place-and-corroborate stage: the kept lines' findings as document findings, in line order. A line's
  * placed findings are kept in its slot while the line keeps its number, so they are the same objects from
  * pass to pass. Keyed findings whose key recurs in the text are left out; a finding whose corroborating
- * word the (long) document lacks is shown at its lower severity.
+ * word the (long) document lacks is shown at its lower severity (or not at all).
  */
 export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts): Finding[] {
   const findings: Finding[] = [];
@@ -37,7 +37,8 @@ export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts
       if (key !== undefined && keyCounts.occursTwice(text, key)) continue;
       const evidence = lineFindings[k].corroboration;
       if (evidence && text.length >= LONG_DOCUMENT && keyCounts.count(text, evidence.word) < (evidence.times ?? 1)) {
-        findings.push(uncorroborated(placed[k], evidence.otherwise));
+        // 'off': an uncorroborated guess in a long document is dropped.
+        if (evidence.otherwise !== 'off') findings.push(uncorroborated(placed[k], evidence.otherwise));
       } else findings.push(placed[k]);
     }
   }

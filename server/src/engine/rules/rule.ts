@@ -56,8 +56,9 @@ export interface LineFinding {
    * least LONG_DOCUMENT characters and contains `word` fewer than `times` times (default 1), the
    * finding gets the severity `otherwise` (a user's severity setting still wins). A writer who means a
    * word uses it elsewhere; a suggested word the whole report never uses points to a name or a coinage.
+   * `otherwise: 'off'` drops the finding then (an uncorroborated guess in a long report is noise).
    */
-  corroboration?: { word: string; otherwise: Severity; times?: number };
+  corroboration?: { word: string; otherwise: Severity | 'off'; times?: number };
 }
 
 export interface LineFix {

@@ -3,6 +3,8 @@ import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
+import { cachedCandidates } from '../wrongchar/candidates';
+import { contextFinding, contextMargin, contextSuggestions } from '../lm/contextCheck';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -23,28 +25,38 @@ import { LineFinding, LineRule } from './rule';
  * or looks alike) is weaker evidence by construction: in a long document it always needs the
  * suggested word to be used elsewhere.
  */
-function severityFor(gain: number, word: string, weak = false): Pick<LineFinding, 'severity' | 'corroboration'> {
+function severityFor(gain: number, word: string, weak: boolean, otherwise: Quietly): Pick<LineFinding, 'severity' | 'corroboration'> {
   if (gain >= PARAMS.warningThreshold && !weak) return { severity: 'warning' };
-  // Uncorroborated in a long document: a hint (dots under the text, not in the Problems list). On published
-  // government reports these were all names and coinages (减污 → 奸污); as information they filled the list.
-  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise: 'hint', times: PARAMS.corroboratingUses } };
+  // Uncorroborated in a long document: nothing by default, a hint in the aggressive mode (see Quietly).
+  if (gain >= PARAMS.corroboratedThreshold) return { severity: 'warning', corroboration: { word, otherwise, times: PARAMS.corroboratingUses } };
   return { severity: 'information' };
 }
 
 const NOTHING_QUOTED = new Uint8Array(0);
 
+/**
+ * What an uncorroborated guess in a long document becomes: nothing by default (on published reports they
+ * were all names and coinages — 减污 → 奸污 — and a hint no one reads is noise), a hint with the rule option
+ * `"mode": "aggressive"` (the setting gongwen.wrongChar.mode).
+ */
+type Quietly = 'off' | 'hint';
+
+export function quietlyFor(options: Readonly<Record<string, unknown>> | undefined): Quietly {
+  return options?.mode === 'aggressive' ? 'hint' : 'off';
+}
+
 // The findings are made outside the check's loops: a closure there (the fixes' `map`) would make the
 // loops allocate a context object for every token.
 
 /** The finding for the character at `i`, with its replacements (best first). */
-function replacementFinding(text: string, i: number, suggestions: Suggestion[]): LineFinding & { gain: number } {
+function replacementFinding(text: string, i: number, suggestions: Suggestion[], otherwise: Quietly): LineFinding & { gain: number } {
   const best = suggestions[0];
   const list = suggestions.slice(0, PARAMS.suggestions);
   return {
     start: i,
     end: i + 1,
     gain: best.gain,
-    ...severityFor(best.gain, best.word, best.kind === 'any'),
+    ...severityFor(best.gain, best.word, best.kind === 'any', otherwise),
     // The original characters of the suspected word: if they recur in the document, they are a
     // name or a coinage, not a typo (the linter drops the finding then).
     key: text.slice(best.wordStart, best.wordStart + best.word.length),
@@ -54,7 +66,7 @@ function replacementFinding(text: string, i: number, suggestions: Suggestion[]):
 }
 
 /** The finding for the two characters at `i` and `i + 1`, with the words they may stand for (best first). */
-function pairFinding(text: string, i: number, suggestions: PairSuggestion[]): LineFinding & { gain: number } {
+function pairFinding(text: string, i: number, suggestions: PairSuggestion[], otherwise: Quietly): LineFinding & { gain: number } {
   const best = suggestions[0];
   const shown = suggestions.slice(0, PARAMS.suggestions);
   const original = text.slice(i, i + 2);
@@ -63,9 +75,9 @@ function pairFinding(text: string, i: number, suggestions: PairSuggestion[]): Li
     end: i + 2,
     gain: best.gain,
     // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
-    // long document that does not use the suggested word, only a hint (医养 → 一样, 引育 → 银鱼).
+    // long document that does not use the suggested word, nothing (医养 → 一样, 引育 → 银鱼).
     severity: 'information',
-    corroboration: { word: best.word, otherwise: 'hint', times: PARAMS.corroboratingUses },
+    corroboration: { word: best.word, otherwise, times: PARAMS.corroboratingUses },
     key: original,
     message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
     fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
@@ -81,10 +93,11 @@ export const suspectChar: LineRule = {
   needsLexicon: true,
   recurringKeysAllowed: false,
   yieldsToOtherRules: true,
-  check({ text, tokens, lexicon, data }) {
+  check({ text, tokens, lexicon, data, options }) {
     // Without its data tables (the host has said why) the rule finds nothing.
     const wrongChar = data && tokens && lexicon ? wrongCharTables(data) : undefined;
     if (!tokens || !lexicon || !wrongChar) return [];
+    const otherwise = quietlyFor(options);
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
@@ -106,7 +119,7 @@ export const suspectChar: LineRule = {
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
       if (bestAt < 0 || !bestList || inOwnPhrases(text, token, wrongChar)) continue;
-      found.push(replacementFinding(text, bestAt, bestList));
+      found.push(replacementFinding(text, bestAt, bestList, otherwise));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
     for (let t = 0; t < tokens.length; t++) {
@@ -120,7 +133,32 @@ export const suspectChar: LineRule = {
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
       if (!list || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
-      found.push(pairFinding(text, i, list));
+      found.push(pairFinding(text, i, list, otherwise));
+    }
+    // The word trigram model (when loaded).
+    const model = data?.languageModel?.();
+    if (model) {
+      const bigrams = tables.bigrams;
+      const pairs = bigrams ? (x: number, y: number) => bigrams.has(x, y) : undefined;
+      // In a long document a frequency guess needs the model's support too (else it is `otherwise` there):
+      // names and coinages of published reports form no word but read well in context (医联体, 悦览, 数居).
+      for (const f of found) {
+        if (f.end - f.start !== 1 || !f.fixes?.[0]) continue;
+        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs);
+        if (margin < PARAMS.longDocumentContextMargin) f.corroboration = { word: f.fixes[0].edits[0].newText, otherwise, times: Number.MAX_SAFE_INTEGER };
+      }
+      // Every character, inside frequent words too, judged by the model's margin.
+      const covered = new Uint8Array(text.length);
+      for (const f of found) covered.fill(1, f.start, f.end);
+      const tokenAt = new Int32Array(text.length).fill(-1);
+      tokens.forEach((t, k) => tokenAt.fill(k, t.start, t.end));
+      const skip = (i: number) =>
+        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
+      const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
+      for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
+        if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar)) continue;
+        found.push(contextFinding(text, s, otherwise));
+      }
     }
     // Overlapping findings: the one with the larger gain wins.
     if (found.length === 0) return [];

@@ -28,6 +28,12 @@ export const PARAMS = {
   corroboratedThreshold: 6,
   /** How often the long document must use the suggested word for a moderate finding to warn. */
   corroboratingUses: 3,
+  /**
+   * In a long document, a guess from word frequencies is shown only if the word trigram model (when loaded)
+   * also prefers the change in context by this margin (ln): names and coinages of published reports form
+   * no word but read well in context (医联体, 智汇, 津融).
+   */
+  longDocumentContextMargin: 10,
   /** Suggestions listed. */
   suggestions: 3,
   /**
