@@ -1,5 +1,5 @@
 // Builds everything `npm install` / `npm test` need:
-//  1. `tsc -b` type-checks client, server and tests and emits out/ (the tests run from there);
+//  1. `tsc -b` type-checks client, server and tests and emits out/ (the tests run from there),
 //     and writes the prebuilt dictionaries from nodejieba's;
 //  2. esbuild bundles the shipped entry points into dist/ (nodejieba stays external: it is native).
 import { execFileSync } from 'node:child_process';

@@ -43,6 +43,7 @@ export function configFor(file: string, explicit: string | undefined, report: (s
 export function makeSegmenterReporter(report: (s: string) => void) {
   const segmenters = new Map<string, SyncSegmenter>();
   let warned = false;
+  const noticed = new Set<string>();
   return {
     /** The engine's data tables, read once per run; a table that cannot be read is reported once. */
     data: diskEngineData({ onError: (message) => report(`gongwen：提示：${message}。`) }),
@@ -53,6 +54,10 @@ export function makeSegmenterReporter(report: (s: string) => void) {
       return segmenter;
     },
     report(segmenter: SyncSegmenter) {
+      if (segmenter.notice && !noticed.has(segmenter.notice)) {
+        noticed.add(segmenter.notice);
+        report(`gongwen：提示：${segmenter.notice}。`);
+      }
       if (segmenter.error && !warned) {
         warned = true;
         report(`gongwen：提示：${segmenter.error}。依赖分词的检查和词数统计已跳过，其余检查照常进行。`);

@@ -4,14 +4,15 @@ import { Jieba, loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';
 
 /**
- * Segmentation in the calling thread, loaded on first use. For the CLI and tests, where waiting
- * ~1.5 s once for the dictionary is fine. When nodejieba cannot load, `cut` returns undefined and
- * `error` says why.
+ * Segmentation in the calling thread, loaded on first use (from the prebuilt tables: milliseconds; when
+ * they are missing, nodejieba parses its dictionary, ~0.5 s). When no segmenter can load, `cut` returns
+ * undefined and `error` says why; `notice` says why the prebuilt tables were not used.
  */
 export class SyncSegmenter implements Segmenter {
   private jieba?: Jieba | null;
   private loadedLexicon?: Lexicon | null;
   error?: string;
+  notice?: string;
 
   constructor(private readonly userWords: readonly string[] = []) {}
 
@@ -27,8 +28,10 @@ export class SyncSegmenter implements Segmenter {
   private load(): Jieba | undefined {
     if (this.jieba === undefined) {
       const loaded = loadJieba(this.userWords);
-      if (loaded.ok) this.jieba = loaded.jieba;
-      else {
+      if (loaded.ok) {
+        this.jieba = loaded.jieba;
+        this.notice ??= loaded.notice;
+      } else {
         this.jieba = null;
         this.error = loaded.error;
       }
@@ -36,12 +39,14 @@ export class SyncSegmenter implements Segmenter {
     return this.jieba ?? undefined;
   }
 
-  /** The word frequencies of the segmentation dictionary, loaded on first use (~0.7 s, ~10 MB). */
+  /** The word frequencies of the segmentation dictionary, loaded on first use (prebuilt: milliseconds, ~9 MB). */
   get lexicon(): Lexicon | undefined {
     if (this.loadedLexicon === undefined) {
       const loaded = loadLexiconData();
-      if (loaded.ok) this.loadedLexicon = new CompactLexicon(loaded.data);
-      else {
+      if (loaded.ok) {
+        this.loadedLexicon = new CompactLexicon(loaded.data);
+        this.notice ??= loaded.notice;
+      } else {
         this.loadedLexicon = null;
         this.error ??= loaded.error;
       }
