@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lengthsOf } from '../engine/segmentation';
 import { JsJieba } from './jsJieba';
-import { loadSegmenterTables, sourceFingerprint } from './prebuilt';
+import { loadSegmenterTables, PrebuiltBuffers, sourceFingerprint } from './prebuilt';
 import { loadWasmJieba } from './wasmJieba';
 
 /** The part of nodejieba that gongwen uses. */
@@ -63,9 +63,9 @@ export function segmenterChoice(): 'js' | 'native' | 'wasm' | 'auto' {
   return value === 'js' || value === 'native' || value === 'wasm' ? value : 'auto';
 }
 
-/** Where the prebuilt tables are (written by scripts/build.mjs). */
+/** Where the prebuilt tables are (written by scripts/build.mjs; GONGWEN_PREBUILT_DIR: elsewhere, for tests and packagers). */
 export function prebuiltDirectory(): string {
-  return path.join(packageRoot(), 'server', 'data', 'jieba');
+  return process.env.GONGWEN_PREBUILT_DIR || path.join(packageRoot(), 'server', 'data', 'jieba');
 }
 
 /** nodejieba's main dictionary, HMM model and user dictionary (what the prebuilt tables are made of). */
@@ -99,13 +99,13 @@ export function loadJsJieba(userWords: readonly string[] = [], buffer?: ArrayBuf
  * cannot load (no binary for this platform: the universal package), its WebAssembly build segments with
  * the same dictionaries; GONGWEN_SEGMENTER=native|wasm forces one (tests, benchmarks). Never throws.
  */
-export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
+export function loadJieba(userWords: readonly string[] = [], prebuilt?: PrebuiltBuffers): JiebaLoad {
   const started = Date.now();
   const choice = segmenterChoice();
   let notice: string | undefined;
   // The prebuilt tables are made from nodejieba's default dictionaries: not for GONGWEN_JIEBA_DICT_DIR.
   if ((choice === 'auto' || choice === 'js') && !process.env.GONGWEN_JIEBA_DICT_DIR) {
-    const js = loadJsJieba(userWords);
+    const js = loadJsJieba(userWords, prebuilt?.segmenter);
     if (js.ok || choice === 'js') return js;
     notice = `${js.error}，改由 nodejieba 读取词典（启动较慢；运行 npm run build 可重新生成）`;
   }

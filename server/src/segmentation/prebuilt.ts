@@ -134,6 +134,24 @@ export function readBuffer(file: string, shared = false): ArrayBufferLike {
   }
 }
 
+/** The bytes of both prebuilt files, read once and shared by threads (`gongwen check --jobs N`). */
+export interface PrebuiltBuffers {
+  segmenter?: ArrayBufferLike;
+  lexicon?: ArrayBufferLike;
+}
+
+/** Both files of `dir` in SharedArrayBuffers; a file that cannot be read is left out (its reader reports why). */
+export function readSharedPrebuilt(dir: string): PrebuiltBuffers {
+  const read = (name: string) => {
+    try {
+      return readBuffer(path.join(dir, name), true);
+    } catch {
+      return undefined;
+    }
+  };
+  return { segmenter: read(SEGMENTER_FILE), lexicon: read(LEXICON_FILE) };
+}
+
 export type Prebuilt<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function load(dir: string, name: string, layout: [string, SectionKind][], fingerprint: number | undefined, given?: ArrayBufferLike): Prebuilt<Record<string, Section>> {

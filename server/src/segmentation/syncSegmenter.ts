@@ -2,19 +2,25 @@ import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { Jieba, loadJieba } from './jieba';
 import { loadLexiconData } from './lexicon';
+import type { PrebuiltBuffers } from './prebuilt';
 
 /**
  * Segmentation in the calling thread, loaded on first use (from the prebuilt tables: milliseconds; when
  * they are missing, nodejieba parses its dictionary, ~0.5 s). When no segmenter can load, `cut` returns
- * undefined and `error` says why; `notice` says why the prebuilt tables were not used.
+ * undefined and `error` says why; `notices` say why the prebuilt tables were not used.
  */
 export class SyncSegmenter implements Segmenter {
   private jieba?: Jieba | null;
   private loadedLexicon?: Lexicon | null;
   error?: string;
-  notice?: string;
+  /** Why the prebuilt tables were not used (segmentation works, only slower to start). */
+  readonly notices: string[] = [];
 
-  constructor(private readonly userWords: readonly string[] = []) {}
+  /** `prebuilt`: the prebuilt files' bytes, already read (shared between threads). */
+  constructor(
+    private readonly userWords: readonly string[] = [],
+    private readonly prebuilt?: PrebuiltBuffers,
+  ) {}
 
   wordLengths(text: string): Uint32Array | undefined {
     return this.load()?.wordLengths(text);
@@ -27,10 +33,10 @@ export class SyncSegmenter implements Segmenter {
 
   private load(): Jieba | undefined {
     if (this.jieba === undefined) {
-      const loaded = loadJieba(this.userWords);
+      const loaded = loadJieba(this.userWords, this.prebuilt);
       if (loaded.ok) {
         this.jieba = loaded.jieba;
-        this.notice ??= loaded.notice;
+        if (loaded.notice) this.notices.push(loaded.notice);
       } else {
         this.jieba = null;
         this.error = loaded.error;
@@ -42,10 +48,10 @@ export class SyncSegmenter implements Segmenter {
   /** The word frequencies of the segmentation dictionary, loaded on first use (prebuilt: milliseconds, ~9 MB). */
   get lexicon(): Lexicon | undefined {
     if (this.loadedLexicon === undefined) {
-      const loaded = loadLexiconData();
+      const loaded = loadLexiconData(undefined, this.prebuilt?.lexicon);
       if (loaded.ok) {
         this.loadedLexicon = new CompactLexicon(loaded.data);
-        this.notice ??= loaded.notice;
+        if (loaded.notice) this.notices.push(loaded.notice);
       } else {
         this.loadedLexicon = null;
         this.error ??= loaded.error;
