@@ -38,6 +38,7 @@ try {
   await client.settle(2000, 120_000);
   const loadedAfter = now() - opened;
   const before = memory(client.process.pid);
+  if (args.includes('--trace')) console.error(`open: RSS ${before.rss.toFixed(0)} MB`);
   rows.push({ measure: `RSS, ${lines.length} lines / ${text.length} chars open, segmented, settled`, value: before.rss, unit: 'MB', target: 200 });
   rows.push({ measure: 'peak RSS so far (VmHWM)', value: before.peak, unit: 'MB' });
   rows.push({ measure: 'open → segmented and quiet', value: loadedAfter, unit: 'ms' });
@@ -53,6 +54,7 @@ try {
     const published = k % 50 === 49 ? client.waitFor((p) => p.uri === uri && p.version === version, 120_000) : undefined;
     await client.change(uri, version, [change]);
     if (published) await published;
+    if (k % 1000 === 999 && args.includes('--trace')) console.error(`after ${k + 1} edits: RSS ${memory(client.process.pid).rss.toFixed(0)} MB`);
   }
   const editing = now() - started;
   await client.settle(2000, 120_000);
