@@ -1,5 +1,6 @@
 // Builds everything `npm install` / `npm test` need:
-//  1. `tsc -b` type-checks client, server and tests and emits out/ (the tests run from there);
+//  1. `tsc -b` type-checks client, server and tests and emits out/ (the tests run from there),
+//     and writes the prebuilt dictionaries from nodejieba's;
 //  2. esbuild bundles the shipped entry points into dist/ (nodejieba stays external: it is native).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,6 +12,8 @@ const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+// The prebuilt dictionaries (server/data/jieba/*.bin): segmentation and word frequencies without parsing at start.
+execFileSync(process.execPath, [path.join(root, 'out', 'server', 'src', 'segmentation', 'buildPrebuilt.js')], { cwd: root, stdio: 'inherit' });
 
 const common = {
   bundle: true,

@@ -31,6 +31,8 @@ export const REQUIRED_ENTRIES = [
   'extension/dist/browser-server.js',
   'extension/server/data/jieba/idf.utf8',
   'extension/server/data/jieba/stop_words.utf8',
+  'extension/server/data/jieba/segmenter.bin',
+  'extension/server/data/jieba/lexicon.bin',
   'extension/server/data/char-shapes.json',
   'extension/server/data/char-pinyin.json',
   'extension/server/data/known-words.json',

@@ -56,8 +56,9 @@ test('worker threads share one dictionary; a thread with user words gets its own
     let words;
     for (let i = 0; i < 300; i++) words = loaded.jieba.cut(text);
     parentPort.postMessage(words);`;
-  // In a fresh process, so that no dictionary is loaded yet.
+  // In a fresh process, so that no dictionary is loaded yet; nodejieba, not the JavaScript segmenter.
   const main = `
+    process.env.GONGWEN_SEGMENTER = 'native';
     const { Worker } = require('node:worker_threads');
     const before = process.memoryUsage().rss;
     const run = (userWords) => new Promise((resolve, reject) => {
@@ -80,6 +81,8 @@ test('with an unpatched binary (no cutLengths) word lengths come from cut()\'s w
   const nodejieba = require('nodejieba');
   const native = nodejieba.cutLengths;
   delete nodejieba.cutLengths;
+  const choice = process.env.GONGWEN_SEGMENTER;
+  process.env.GONGWEN_SEGMENTER = 'native';
   try {
     const loaded = loadJieba();
     assert.ok(loaded.ok, loaded.ok ? '' : loaded.error);
@@ -87,6 +90,8 @@ test('with an unpatched binary (no cutLengths) word lengths come from cut()\'s w
     assert.deepEqual(Array.from(loaded.jieba.wordLengths('😀加强制度建设')), [2, 2, 2, 2]);
   } finally {
     nodejieba.cutLengths = native;
+    if (choice === undefined) delete process.env.GONGWEN_SEGMENTER;
+    else process.env.GONGWEN_SEGMENTER = choice;
   }
 });
 
@@ -94,6 +99,7 @@ test('loading the dictionaries costs one copy of the dictionary, and keyword ext
   // In a fresh process: RSS before and after gongwen's own loading code. One copy of nodejieba's
   // dictionary costs ~115 MB, two ~225 MB; the bound sits between them with a wide margin either way.
   const code = `
+    process.env.GONGWEN_SEGMENTER = 'native';
     const before = process.memoryUsage().rss;
     const { loadJieba } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'segmentation', 'jieba.js'))});
     const loaded = loadJieba();

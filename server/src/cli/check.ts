@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ALL_RULES, DocumentKind, Finding, fixAll, Linter, ResolvedConfig } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
 import { diskEngineData } from '../host/data';
+import type { PrebuiltBuffers } from '../segmentation/prebuilt';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
 import { readTextFile, writeTextFileAtomic } from './files';
 import { checkDocxCli, isDocx } from './docx';
@@ -39,20 +40,29 @@ export function configFor(file: string, explicit: string | undefined, report: (s
   return config;
 }
 
-/** One segmenter per set of user words, and the data tables; the warning that segmentation is unavailable is given once. */
-export function makeSegmenterReporter(report: (s: string) => void) {
+/**
+ * One segmenter per set of user words, and the data tables; the warning that segmentation is unavailable
+ * is given once. `prebuilt`: the prebuilt dictionaries' bytes, read once for all worker threads.
+ */
+export function makeSegmenterReporter(report: (s: string) => void, prebuilt?: PrebuiltBuffers) {
   const segmenters = new Map<string, SyncSegmenter>();
   let warned = false;
+  const noticed = new Set<string>();
   return {
     /** The engine's data tables, read once per run; a table that cannot be read is reported once. */
     data: diskEngineData({ onError: (message) => report(`gongwen：提示：${message}。`) }),
     get(config: ResolvedConfig | undefined): SyncSegmenter {
       const key = (config?.userWords ?? []).join('\n');
       let segmenter = segmenters.get(key);
-      if (!segmenter) segmenters.set(key, (segmenter = new SyncSegmenter(config?.userWords ?? [])));
+      if (!segmenter) segmenters.set(key, (segmenter = new SyncSegmenter(config?.userWords ?? [], prebuilt)));
       return segmenter;
     },
     report(segmenter: SyncSegmenter) {
+      for (const notice of segmenter.notices) {
+        if (noticed.has(notice)) continue;
+        noticed.add(notice);
+        report(`gongwen：提示：${notice}。`);
+      }
       if (segmenter.error && !warned) {
         warned = true;
         report(`gongwen：提示：${segmenter.error}。依赖分词的检查和词数统计已跳过，其余检查照常进行。`);

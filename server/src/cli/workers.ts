@@ -2,12 +2,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { prebuiltDirectory } from '../segmentation/jieba';
+import { PrebuiltBuffers, readSharedPrebuilt } from '../segmentation/prebuilt';
 import type { CheckedFile } from './check';
 
 /** What a worker is given when it starts. */
 export interface WorkerSetup {
   configPath?: string;
   fix: boolean;
+  /** The prebuilt dictionaries, read once by the main thread and shared (no copy per worker). */
+  prebuilt: PrebuiltBuffers;
 }
 
 /** Main thread → worker: check this file. */
@@ -32,7 +36,7 @@ export interface WorkerOutcome {
 }
 
 /**
- * Checks files in `jobs` worker threads, each with its own segmenter (nodejieba loads once per worker).
+ * Checks files in `jobs` worker threads, each with its own segmenter on the shared prebuilt tables.
  * Files are handed out one at a time, largest first, so that a long file neither waits at the end of
  * the queue nor holds up the others; outcomes keep the order of the command line.
  */
@@ -42,10 +46,11 @@ export async function checkInWorkers(files: string[], sizes: readonly number[], 
   const outcomes = new Array<WorkerOutcome>(files.length);
   const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   let next = 0;
+  const prebuilt = readSharedPrebuilt(prebuiltDirectory());
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { configPath, fix } satisfies WorkerSetup });
+        const worker = new Worker(script, { workerData: { configPath, fix, prebuilt } satisfies WorkerSetup });
         const feed = () => {
           if (next < order.length) {
             const index = order[next++];

@@ -64,6 +64,8 @@ export interface LexiconData {
   offsets: Uint32Array;
   frequencies: Uint32Array;
   total: number;
+  /** The hash table `lexiconHashSlots` builds for these words, when it was built ahead (a prebuilt file). */
+  hashSlots?: Int32Array;
 }
 
 export class CompactLexicon implements Lexicon {
@@ -79,6 +81,7 @@ export class CompactLexicon implements Lexicon {
     this.frequencies = data.frequencies;
     this.total = data.total;
     this.size = data.frequencies.length;
+    if (data.hashSlots && data.hashSlots.length >= this.size * 2.5 && (data.hashSlots.length & (data.hashSlots.length - 1)) === 0) this.useSlots(data.hashSlots);
   }
 
   frequency(word: string): number {
@@ -128,21 +131,12 @@ export class CompactLexicon implements Lexicon {
   private hashBits = 0;
 
   private buildSlots(): Int32Array {
-    let bits = 1;
-    while (1 << bits < this.size * 2.5) bits++;
-    let indexBits = 1;
-    while (2 ** indexBits <= this.size) indexBits++;
-    this.hashBits = Math.max(0, 32 - indexBits);
-    const hashMask = (1 << this.hashBits) - 1;
-    const slots = new Int32Array(1 << bits);
-    const mask = slots.length - 1;
-    this.shift = 32 - bits;
-    for (let i = 0; i < this.size; i++) {
-      const hash = hashChars(this.words, this.offsets[i], this.offsets[i + 1]);
-      let slot = hash >>> this.shift;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = ((i + 1) << this.hashBits) | (hash & hashMask);
-    }
+    return this.useSlots(lexiconHashSlots({ words: this.words, offsets: this.offsets }));
+  }
+
+  private useSlots(slots: Int32Array): Int32Array {
+    this.shift = 32 - Math.log2(slots.length);
+    this.hashBits = hashBitsFor(this.size);
     return (this.slots = slots);
   }
 
@@ -177,6 +171,31 @@ export class CompactLexicon implements Lexicon {
       if (k === n) return index;
     }
   }
+}
+
+function hashBitsFor(size: number): number {
+  let indexBits = 1;
+  while (2 ** indexBits <= size) indexBits++;
+  return Math.max(0, 32 - indexBits);
+}
+
+/** The hash table of CompactLexicon (see there) for `data`'s words: built on first use, or ahead into a prebuilt file. */
+export function lexiconHashSlots(data: Pick<LexiconData, 'words' | 'offsets'>): Int32Array {
+  const size = data.offsets.length - 1;
+  let bits = 1;
+  while (1 << bits < size * 2.5) bits++;
+  const hashBits = hashBitsFor(size);
+  const hashMask = (1 << hashBits) - 1;
+  const slots = new Int32Array(1 << bits);
+  const mask = slots.length - 1;
+  const shift = 32 - bits;
+  for (let i = 0; i < size; i++) {
+    const hash = hashChars(data.words, data.offsets[i], data.offsets[i + 1]);
+    let slot = hash >>> shift;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = ((i + 1) << hashBits) | (hash & hashMask);
+  }
+  return slots;
 }
 
 /** A 32-bit hash of the UTF-16 code units text[start, end) (FNV-1a, with a final multiplicative mix; indexOf computes the same inline). */

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lengthsOf } from '../engine/segmentation';
+import { JsJieba } from './jsJieba';
+import { loadSegmenterTables, PrebuiltBuffers, sourceFingerprint } from './prebuilt';
 import { loadWasmJieba } from './wasmJieba';
 
 /** The part of nodejieba that gongwen uses. */
@@ -19,11 +21,15 @@ export interface Jieba {
   cut(text: string): string[];
   /** Whether `wordLengths` is the patched binary's native call (else it is computed from `cut`'s words). */
   readonly nativeLengths: boolean;
-  /** Which build segments: the native addon or its WebAssembly build (same C++, same words). */
-  readonly engine: 'native' | 'wasm';
+  /**
+   * Which build segments: the JavaScript port on the prebuilt tables (the default), the native addon or
+   * its WebAssembly build (same C++, same words).
+   */
+  readonly engine: 'js' | 'native' | 'wasm';
 }
 
-export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number } | { ok: false; error: string };
+/** `notice`: why the prebuilt tables were not used (segmentation works, only slower to start). */
+export type JiebaLoad = { ok: true; jieba: Jieba; milliseconds: number; notice?: string } | { ok: false; error: string };
 
 /** The project root: where package.json and server/data live (dist/, out/… are below it). */
 export function packageRoot(): string {
@@ -48,10 +54,43 @@ export function checkDictionary(file: string): string | undefined {
   }
 }
 
-/** Which segmenter GONGWEN_SEGMENTER asks for: `native`, `wasm`, or (unset) native with WebAssembly as fallback. */
-export function segmenterChoice(): 'native' | 'wasm' | 'auto' {
+/**
+ * Which segmenter GONGWEN_SEGMENTER asks for: `js`, `native`, `wasm`, or (unset) the JavaScript port with
+ * the native addon, then WebAssembly, as fallbacks.
+ */
+export function segmenterChoice(): 'js' | 'native' | 'wasm' | 'auto' {
   const value = process.env.GONGWEN_SEGMENTER;
-  return value === 'native' || value === 'wasm' ? value : 'auto';
+  return value === 'js' || value === 'native' || value === 'wasm' ? value : 'auto';
+}
+
+/** Where the prebuilt tables are (written by scripts/build.mjs; GONGWEN_PREBUILT_DIR: elsewhere, for tests and packagers). */
+export function prebuiltDirectory(): string {
+  return process.env.GONGWEN_PREBUILT_DIR || path.join(packageRoot(), 'server', 'data', 'jieba');
+}
+
+/** nodejieba's main dictionary, HMM model and user dictionary (what the prebuilt tables are made of). */
+export function jiebaSources(module: { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string }): string[] {
+  return [module.DEFAULT_DICT, module.DEFAULT_HMM_DICT, module.DEFAULT_USER_DICT];
+}
+
+/**
+ * The JavaScript segmenter on the prebuilt tables (`buffer`: the file's bytes, read by another thread),
+ * or why not. Never throws.
+ */
+export function loadJsJieba(userWords: readonly string[] = [], buffer?: ArrayBufferLike): JiebaLoad {
+  const started = Date.now();
+  let fingerprint: number | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    fingerprint = sourceFingerprint(jiebaSources(require('nodejieba')));
+  } catch {
+    // Without nodejieba's files there is nothing to compare with: the tables are used as they are.
+  }
+  const tables = loadSegmenterTables(prebuiltDirectory(), fingerprint, buffer);
+  if (!tables.ok) return { ok: false, error: tables.error };
+  const jieba = new JsJieba(tables.value);
+  for (const word of userWords) jieba.insertWord(word);
+  return { ok: true, jieba, milliseconds: Date.now() - started };
 }
 
 /**
@@ -60,8 +99,21 @@ export function segmenterChoice(): 'native' | 'wasm' | 'auto' {
  * cannot load (no binary for this platform: the universal package), its WebAssembly build segments with
  * the same dictionaries; GONGWEN_SEGMENTER=native|wasm forces one (tests, benchmarks). Never throws.
  */
-export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
+export function loadJieba(userWords: readonly string[] = [], prebuilt?: PrebuiltBuffers): JiebaLoad {
   const started = Date.now();
+  const choice = segmenterChoice();
+  let notice: string | undefined;
+  // The prebuilt tables are made from nodejieba's default dictionaries: not for GONGWEN_JIEBA_DICT_DIR.
+  if ((choice === 'auto' || choice === 'js') && !process.env.GONGWEN_JIEBA_DICT_DIR) {
+    const js = loadJsJieba(userWords, prebuilt?.segmenter);
+    if (js.ok || choice === 'js') return js;
+    notice = `${js.error}，改由 nodejieba 读取词典（启动较慢；运行 npm run build 可重新生成）`;
+  }
+  const loaded = loadNativeJieba(userWords, choice, started);
+  return loaded.ok && notice ? { ...loaded, notice } : loaded;
+}
+
+function loadNativeJieba(userWords: readonly string[], choice: ReturnType<typeof segmenterChoice>, started: number): JiebaLoad {
   let module: NodeJieba & { load(options: Record<string, string | boolean>): unknown; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -86,7 +138,6 @@ export function loadJieba(userWords: readonly string[] = []): JiebaLoad {
     const problem = checkDictionary(file);
     if (problem) return { ok: false, error: `分词词典不可用：${problem}` };
   }
-  const choice = segmenterChoice();
   if (choice === 'wasm') return loadWasmJieba(packageRoot(), dictionaries, userWords, started);
   try {
     // The patched nodejieba shares one dictionary between the threads of a process (its load is the

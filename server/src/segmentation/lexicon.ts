@@ -1,22 +1,25 @@
 import * as fs from 'node:fs';
 import { isHanCode } from '../engine/chars';
 import { LexiconData } from '../engine/lexicon';
-import { checkDictionary } from './jieba';
+import { checkDictionary, jiebaSources, prebuiltDirectory } from './jieba';
+import { loadLexiconTables, sourceFingerprint } from './prebuilt';
 
 /** Words longer than this are left out of the lexicon: the rules look at short windows only. */
 export const MAX_LEXICON_WORD = 4;
 /** The words the lexicon keeps (as a pattern: for tests and other tools). */
 export const HAN_WORD = new RegExp(`^[\\u3400-\\u4dbf\\u4e00-\\u9fff]{1,${MAX_LEXICON_WORD}}$`);
 
-export type LexiconLoad = { ok: true; data: LexiconData; milliseconds: number } | { ok: false; error: string };
+/** `notice`: why the prebuilt frequencies were not used (the dictionary was parsed instead). */
+export type LexiconLoad = { ok: true; data: LexiconData; milliseconds: number; notice?: string } | { ok: false; error: string };
 
 /** The path of nodejieba's main dictionary (`word freq tag` lines), or an error. Never throws. */
-export function jiebaDictionaryPath(): { path: string } | { error: string } {
+export function jiebaDictionaryPath(): { path: string; sources: string[] } | { error: string } {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const file = (require('nodejieba') as { DEFAULT_DICT?: unknown }).DEFAULT_DICT;
+    const module = require('nodejieba') as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+    const file: unknown = module.DEFAULT_DICT;
     if (typeof file !== 'string') return { error: '分词组件未提供词典路径' };
-    return { path: file };
+    return { path: file, sources: jiebaSources(module) };
   } catch (error) {
     return { error: `无法加载分词组件 nodejieba：${(error as Error).message}` };
   }
@@ -24,13 +27,18 @@ export function jiebaDictionaryPath(): { path: string } | { error: string } {
 
 /**
  * Reads a frequency dictionary into compact lexicon data: Chinese words of up to four characters
- * (sizes in docs/notes/perf.md). The path is checked first. Never throws.
+ * (sizes in docs/notes/perf.md). Without `file`: nodejieba's dictionary, from the prebuilt file when there is
+ * one (`buffer`: its bytes, read by another thread). The path is checked first. Never throws.
  */
-export function loadLexiconData(file?: string): LexiconLoad {
+export function loadLexiconData(file?: string, buffer?: ArrayBufferLike): LexiconLoad {
   const started = Date.now();
+  let notice: string | undefined;
   if (file === undefined) {
     const found = jiebaDictionaryPath();
     if ('error' in found) return { ok: false, error: found.error };
+    const prebuilt = loadLexiconTables(prebuiltDirectory(), sourceFingerprint(found.sources), buffer);
+    if (prebuilt.ok) return { ok: true, data: prebuilt.value, milliseconds: Date.now() - started };
+    notice = `${prebuilt.error}，改为解析词频词典（启动较慢；运行 npm run build 可重新生成）`;
     file = found.path;
   }
   const problem = checkDictionary(file);
@@ -38,7 +46,7 @@ export function loadLexiconData(file?: string): LexiconLoad {
   try {
     const data = parseHanLexicon(fs.readFileSync(file));
     if (data.frequencies.length === 0) return { ok: false, error: `词频词典 ${file} 中没有可用的词` };
-    return { ok: true, data, milliseconds: Date.now() - started };
+    return { ok: true, data, milliseconds: Date.now() - started, notice };
   } catch (error) {
     return { ok: false, error: `无法读取词频词典 ${file}：${(error as Error).message}` };
   }

@@ -4,7 +4,7 @@ import type { LexiconData } from '../engine/lexicon';
 export type ToWorker = { type: 'cut'; id: number; texts: string[] };
 
 export type FromWorker =
-  | { type: 'ready'; milliseconds: number; engine: 'native' | 'wasm' }
+  | { type: 'ready'; milliseconds: number; engine: 'js' | 'native' | 'wasm'; notice?: string }
   | { type: 'failed'; error: string }
   /** The word lengths of each text (Segmenter.wordLengths); their buffers are transferred. */
   | { type: 'cut'; id: number; lengths: Uint32Array[] }

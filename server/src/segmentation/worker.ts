@@ -1,13 +1,15 @@
-// The segmentation worker: loads nodejieba off the server's main thread and cuts
-// batches of lines on request, so typing is never blocked by the dictionary.
+// The segmentation worker: loads the segmenter off the server's main thread (the prebuilt tables, or
+// nodejieba when they are missing) and cuts batches of lines on request, so typing is never blocked by the
+// dictionary. It also hands the main thread the word frequencies.
 //
-// The same script started with `lexiconOnly` is a short-lived helper thread that parses the word
-// frequencies while nodejieba loads, and hands them over as compact buffers: the main
-// thread never parses the dictionary, segmentation is not delayed by it, and the parse's temporary
-// memory goes away with the helper (parsed in this thread after nodejieba, much of it stayed resident).
+// Without the prebuilt frequencies, the same script started with `lexiconOnly` is a short-lived helper
+// thread that parses them while nodejieba loads, and hands them over as compact buffers: the parse's
+// temporary memory goes away with the helper (parsed in this thread, much of it stayed resident).
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadJieba } from './jieba';
-import { loadLexiconData } from './lexicon';
+import { jiebaDictionaryPath, loadLexiconData } from './lexicon';
+import { prebuiltDirectory } from './jieba';
+import { loadLexiconTables, sourceFingerprint } from './prebuilt';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
 
 const port = parentPort!;
@@ -20,9 +22,20 @@ function lexiconMessage(): FromWorker {
   return lexicon.ok ? { type: 'lexicon', data: lexicon.data, milliseconds: lexicon.milliseconds } : { type: 'lexicon-failed', error: lexicon.error };
 }
 
+/** The prebuilt frequencies as a message, or undefined when they cannot be read. */
+function prebuiltLexiconMessage(): FromWorker | undefined {
+  const started = Date.now();
+  const found = jiebaDictionaryPath();
+  const loaded = 'error' in found ? undefined : loadLexiconTables(prebuiltDirectory(), sourceFingerprint(found.sources));
+  return loaded?.ok ? { type: 'lexicon', data: loaded.value, milliseconds: Date.now() - started } : undefined;
+}
+
 function post(message: FromWorker): void {
-  if (message.type === 'lexicon') port.postMessage(message, [message.data.offsets.buffer as ArrayBuffer, message.data.frequencies.buffer as ArrayBuffer]);
-  else port.postMessage(message);
+  if (message.type !== 'lexicon') return port.postMessage(message);
+  // The arrays may be views on one buffer (a prebuilt file): each buffer is transferred once.
+  const { offsets, frequencies, hashSlots } = message.data;
+  const buffers = new Set([offsets.buffer, frequencies.buffer, ...(hashSlots ? [hashSlots.buffer] : [])]);
+  port.postMessage(message, [...buffers].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
 }
 
 /** Starts the helper thread; its result is passed on once segmentation is ready (or has failed). */
@@ -44,7 +57,8 @@ function startLexiconHelper(): Promise<FromWorker> {
 if (options.lexiconOnly) {
   post(lexiconMessage());
 } else {
-  const lexicon = options.skipLexicon ? undefined : startLexiconHelper();
+  const prebuilt = options.skipLexicon ? undefined : prebuiltLexiconMessage();
+  const lexicon = options.skipLexicon ? undefined : prebuilt ? Promise.resolve(prebuilt) : startLexiconHelper();
   const loaded = loadJieba(options.userWords);
   if (!loaded.ok) {
     send({ type: 'failed', error: loaded.error });
