@@ -156,7 +156,9 @@ export const suspectChar: LineRule = {
         covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
-        if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar)) continue;
+        // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
+        const written = { start: s.wordStart, end: s.wordStart + s.word.length };
+        if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
         found.push(contextFinding(text, s, otherwise));
       }
     }

@@ -98,7 +98,9 @@ function phraseBook(snippets: Readonly<Record<string, Record<string, { body?: st
       parts.push(...(Array.isArray(snippet.body) ? snippet.body : [snippet.body ?? '']), snippet.description ?? '');
     }
   }
-  const text = parts.join('\n');
+  // Also without quotation marks: writers drop them (纠治“四风” written 纠治四风).
+  const quoted = parts.join('\n');
+  const text = quoted + '\n' + quoted.replace(/[“”‘’「」『』]/g, '');
   const pairs = new PairSet();
   for (let j = 0; j + 1 < text.length; j++) pairs.add(text.charCodeAt(j), text.charCodeAt(j + 1));
   return { text, pairs };
