@@ -43,7 +43,8 @@ test('the .vsix holds the bundles, nodejieba and its dictionaries, and no source
   assert.deepEqual([...new Set(names.filter((n) => n.includes('node_modules/')).map((n) => n.split('/')[2]))], ['nodejieba']);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'extension', 'package.json'), 'utf8'));
   assert.equal(manifest.main, './dist/client.js');
-  assert.ok(fs.statSync(vsix).size < 5 * 1024 * 1024, 'the .vsix should stay under 5 MB');
+  // The language model (lm.bin) and the prebuilt segmentation tables are most of it.
+  assert.ok(fs.statSync(vsix).size < 30 * 1024 * 1024, `the .vsix should stay under 30 MB: ${fs.statSync(vsix).size} bytes`);
   // The packaged binary is the patched nodejieba that loads its dictionary once (scripts/patch-nodejieba.mjs).
   assert.equal(binaryState(path.join(dir, 'extension', 'node_modules', 'nodejieba', 'build', 'Release', 'nodejieba.node')), 'patched');
 });

@@ -4,6 +4,9 @@ import { CompactLexicon, Lexicon } from '../engine/lexicon';
 import { Segmenter } from '../engine/segmentation';
 import { FromWorker, ToWorker, WorkerOptions } from './protocol';
 
+/** How the server log names the segmenter that loaded. */
+const ENGINE_NAMES = { js: 'JavaScript', native: 'nodejieba', wasm: 'WebAssembly' } as const;
+
 export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
 const BATCH_CHARS = 200_000;
@@ -125,7 +128,7 @@ export class WorkerSegmenter implements Segmenter {
   private receive(message: FromWorker): void {
     if (message.type === 'ready') {
       this.state = 'ready';
-      this.onStateChange('ready', `${message.engine === 'wasm' ? 'WebAssembly，' : ''}${message.milliseconds} ms`);
+      this.onStateChange('ready', `${ENGINE_NAMES[message.engine]}，${message.milliseconds} ms`);
       this.scheduleFlush();
       if (this.queued.size) this.flush();
     } else if (message.type === 'failed') {
