@@ -5,13 +5,8 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, CloseAction, ErrorAction, ErrorHandler, LanguageClientOptions, State } from 'vscode-languageclient';
 
-import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, StatisticsResult } from '../../server/src/protocol';
+import { ANNOTATE_DOCX_COMMAND, DOCX_TEXT_REQUEST, DOCX_VIEW_SCHEME, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, StatisticsResult } from '../../server/src/protocol';
 
-const DOCX_TEXT_REQUEST = 'gongwen/docxText';
-const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
-const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
-/** The read-only 公文 view of a .docx: its text, checked like a report (the server reads the file). */
-const DOCX_VIEW_SCHEME = 'gongwen-docx';
 const DOCX_EDITOR_VIEW_TYPE = 'gongwen.docxView';
 
 let client: BaseLanguageClient | undefined;

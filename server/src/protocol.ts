@@ -23,3 +23,12 @@ export const RENUMBER_COMMAND = 'gongwen.server.renumber';
 
 /** workspace/executeCommand: apply a configuration change to .gongwenrc.json. Arguments: [uri, change]. */
 export const UPDATE_CONFIG_COMMAND = 'gongwen.server.updateConfig';
+
+/** The text of a .docx for its read-only 公文 view (params: { uri }; answer: { text } or { error }). */
+export const DOCX_TEXT_REQUEST = 'gongwen/docxText';
+/** Export a report to .docx (arguments: report URI, output URI); the answer is { ok, message }. */
+export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
+/** Write the findings into a copy of a .docx (arguments: .docx URI, output URI, fix); answer { ok, message }. */
+export const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
+/** The scheme of the read-only 公文 view of a .docx: gongwen-docx:/path/to/report.docx. */
+export const DOCX_VIEW_SCHEME = 'gongwen-docx';

@@ -10,17 +10,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { sharedEngineData } from './host/data';
-import { completion } from './features/completion';
-import { CODE_ACTION_KINDS, codeActions, renumberDocumentEdits } from './features/codeActions';
-import { executeConfigCommand } from './features/configActions';
+import { CODE_ACTION_KINDS } from './features/codeActions';
+import { registerRequestHandlers } from './features/requests';
+import { ANNOTATE_DOCX_COMMAND, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND } from './protocol';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/foldingRanges';
-import { hover } from './features/hover';
-import { statistics } from './features/statistics';
-import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, UPDATE_CONFIG_COMMAND } from './protocol';
 import { ClientSettings, configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig } from './settings';
-import { ANNOTATE_DOCX_COMMAND, annotateToDocx, docxText, DOCX_TEXT_REQUEST, EXPORT_DOCX_COMMAND, exportToDocx } from './features/docx';
+import { annotateToDocx, docxText, exportToDocx } from './features/docx';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
 import { createServerConnection } from './transport';
 
@@ -144,63 +139,16 @@ documents.onDidClose((e) => {
   publisher.clear(e.document.uri);
 });
 
-/** Runs a request handler so that an exception becomes an empty answer, never a dead server. */
-function guarded<P extends { textDocument: { uri: string } }, R>(empty: R, handler: (document: TextDocument, params: P) => R) {
-  return (params: P): R => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return empty;
-    try {
-      return handler(document, params);
-    } catch (error) {
-      connection.console.error(`gongwen: ${(error as Error).stack ?? error}`);
-      return empty;
-    }
-  };
-}
-
-connection.onDocumentSymbol(guarded([], (document) => {
-  const report = analysis.structure(document);
-  return report ? documentSymbols(report.root) : [];
-}));
-
-connection.onFoldingRanges(guarded([], (document) => {
-  const report = analysis.structure(document);
-  return report ? foldingRanges(report.root) : [];
-}));
-
-connection.onHover(guarded(null, (document, params) => hover(document, params, analysis)));
-
-connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, params) => completion(document, params, analysis, snippetSupport)));
-
-connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
-
-connection.onExecuteCommand(async (params) => {
-  if (params.command === UPDATE_CONFIG_COMMAND) {
-    const problem = executeConfigCommand(params.arguments, analysis);
-    if (problem) void connection.window.showWarningMessage(`公文写作助手：${problem}`);
-    publisher.schedule();
-    return;
-  }
-  if (params.command === EXPORT_DOCX_COMMAND || params.command === ANNOTATE_DOCX_COMMAND) return docxCommand(params.command, params.arguments ?? []);
-  if (params.command !== RENUMBER_COMMAND) return;
-  const uri = params.arguments?.[0];
-  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-  if (!document) return;
-  const edits = renumberDocumentEdits(document, analysis);
-  if (edits.length === 0) {
-    void connection.window.showInformationMessage('标题与序次语编号已经连续，无需重新编号。');
-    return;
-  }
-  await connection.workspace.applyEdit({ label: '全文重新编号', edit: { changes: { [uri]: edits } } });
+registerRequestHandlers({
+  connection,
+  documents,
+  analysis,
+  snippetSupport: () => snippetSupport,
+  statisticsSegmenter: () => (segmenter && segmenter.state !== 'failed' ? segmenter : undefined),
+  republish: () => publisher.schedule(),
+  docxCommand,
+  docxText,
 });
-
-connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) =>
-  guarded(null, (document) => statistics(document, analysis, segmenter && segmenter.state !== 'failed' ? segmenter : undefined))({
-    textDocument: { uri: params.uri },
-  }),
-);
-
-connection.onRequest(DOCX_TEXT_REQUEST, (params: { uri: string }) => docxText(String(params?.uri ?? '')));
 
 /** Export (arguments: report URI, output URI) and annotate (.docx URI, output URI, fix); the answer is the message shown. */
 async function docxCommand(command: string, args: unknown[]): Promise<{ ok: boolean; message: string }> {

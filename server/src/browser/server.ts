@@ -15,15 +15,11 @@ import {
 } from 'vscode-languageserver/browser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
-import { CODE_ACTION_KINDS, codeActions, renumberDocumentEdits } from '../features/codeActions';
-import { completion, SNIPPET_FILES } from '../features/completion';
-import { executeConfigCommand } from '../features/configActions';
+import { CODE_ACTION_KINDS } from '../features/codeActions';
+import { SNIPPET_FILES } from '../features/completion';
+import { registerRequestHandlers } from '../features/requests';
+import { ANNOTATE_DOCX_COMMAND, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND } from '../protocol';
 import { DiagnosticsPublisher } from '../features/diagnostics';
-import { documentSymbols } from '../features/documentSymbols';
-import { foldingRanges } from '../features/foldingRanges';
-import { hover } from '../features/hover';
-import { statistics } from '../features/statistics';
-import { RENUMBER_COMMAND, STATISTICS_REQUEST, StatisticsParams, UPDATE_CONFIG_COMMAND } from '../protocol';
 import { ClientSettings, DEFAULT_SETTINGS } from '../settings';
 import { loadBrowserEngineData, sharedEngineData } from './data';
 import { FileReader, fileReader, READ_EXTENSION_FILE_REQUEST } from './files';
@@ -35,9 +31,6 @@ const createNodejieba = require('../../wasm/nodejieba.js') as NodejiebaFactory;
 
 /** The name the server gives in initialize (the Node server's is gongwen). */
 export const BROWSER_SERVER_NAME = 'gongwen-web';
-const DOCX_TEXT_REQUEST = 'gongwen/docxText';
-const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
-const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
 const NO_DOCX = '网页版不能读写 Word 文件（.docx）：请在桌面版 VS Code 中使用，或用命令行 gongwen check';
 
 interface WorkerScope {
@@ -213,60 +206,17 @@ documents.onDidClose((e) => {
   publisher.clear(e.document.uri);
 });
 
-/** Runs a request handler so that an exception becomes an empty answer, never a dead server. */
-function guarded<P extends { textDocument: { uri: string } }, R>(empty: R, handler: (document: TextDocument, params: P) => R) {
-  return async (params: P): Promise<R> => {
-    await dataReady;
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return empty;
-    try {
-      return handler(document, params);
-    } catch (error) {
-      connection.console.error(`gongwen: ${(error as Error).stack ?? error}`);
-      return empty;
-    }
-  };
-}
-
-connection.onDocumentSymbol(guarded([], (document) => {
-  const report = analysis.structure(document);
-  return report ? documentSymbols(report.root) : [];
-}));
-connection.onFoldingRanges(guarded([], (document) => {
-  const report = analysis.structure(document);
-  return report ? foldingRanges(report.root) : [];
-}));
-connection.onHover(guarded(null, (document, params) => hover(document, params, analysis)));
-connection.onCompletion(guarded({ isIncomplete: false, items: [] }, (document, params) => completion(document, params, analysis, snippetSupport)));
-connection.onCodeAction(guarded([], (document, params) => codeActions(document, params, analysis)));
-
-connection.onExecuteCommand(async (params) => {
-  await dataReady;
-  if (params.command === UPDATE_CONFIG_COMMAND) {
-    const problem = executeConfigCommand(params.arguments, analysis);
-    if (problem) void connection.window.showWarningMessage(`公文写作助手：${problem}`);
-    publishWhenReady();
-    return;
-  }
-  if (params.command === EXPORT_DOCX_COMMAND || params.command === ANNOTATE_DOCX_COMMAND) return { ok: false, message: NO_DOCX };
-  if (params.command !== RENUMBER_COMMAND) return;
-  const uri = params.arguments?.[0];
-  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-  if (!document) return;
-  const edits = renumberDocumentEdits(document, analysis);
-  if (edits.length === 0) {
-    void connection.window.showInformationMessage('标题与序次语编号已经连续，无需重新编号。');
-    return;
-  }
-  await connection.workspace.applyEdit({ label: '全文重新编号', edit: { changes: { [uri]: edits } } });
+registerRequestHandlers({
+  connection,
+  documents,
+  analysis,
+  snippetSupport: () => snippetSupport,
+  statisticsSegmenter: () => (segmenter && segmenter.state !== 'failed' ? segmenter : undefined),
+  republish: () => publishWhenReady(),
+  docxCommand: () => ({ ok: false, message: NO_DOCX }),
+  docxText: () => ({ error: NO_DOCX }),
+  ready: dataReady,
 });
-
-connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) =>
-  guarded(null, (document) => statistics(document, analysis, segmenter && segmenter.state !== 'failed' ? segmenter : undefined))({
-    textDocument: { uri: params.uri },
-  }),
-);
-connection.onRequest(DOCX_TEXT_REQUEST, () => ({ error: NO_DOCX }));
 
 // An unexpected error is logged; the user's session goes on.
 scope.addEventListener('error', (event) => connection.console.error(`gongwen: ${String((event as { message?: string }).message ?? event)}`));

@@ -13,11 +13,8 @@ import { profileFromConfig } from '../docx/profile';
 import { readDocx } from '../docx/read';
 import { sharedEngineData } from '../host/data';
 
-export const DOCX_TEXT_REQUEST = 'gongwen/docxText';
-export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
-export const ANNOTATE_DOCX_COMMAND = 'gongwen.server.annotateDocx';
-/** The scheme of the read-only 公文 view of a .docx: gongwen-docx:/path/to/report.docx. */
-export const DOCX_VIEW_SCHEME = 'gongwen-docx';
+import { DOCX_VIEW_SCHEME } from '../protocol';
+export { ANNOTATE_DOCX_COMMAND, DOCX_TEXT_REQUEST, DOCX_VIEW_SCHEME, EXPORT_DOCX_COMMAND } from '../protocol';
 
 const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 
