@@ -1,4 +1,4 @@
-import { splitLines } from './text';
+import { detached, splitLines } from './text';
 
 /** Lines of a text with the offset where each starts (terminators \r\n, \n, \r as in LSP). */
 export interface SplitText {
@@ -105,15 +105,16 @@ export function splitIncrementally(text: string, previous: SplitText | undefined
   const endLine = lineAt(oldOffsets, Math.min(oldChangeEnd, old.length));
   const delta = text.length - old.length;
   const regionStart = oldOffsets[start];
+  // The re-split lines are cut from a copy of their region, not from `text` (see `detached`).
   let middle: string[];
   let oldEnd: number;
   if (endLine >= lastOld) {
-    middle = splitLines(text.slice(regionStart)).lines;
+    middle = splitLines(detached(text.slice(regionStart))).lines;
     oldEnd = oldLines.length;
   } else {
     // The region ends at the start of line endLine + 1, which lies in the unchanged suffix.
     const regionEnd = oldOffsets[endLine + 1] + delta;
-    middle = splitLines(text.slice(regionStart, regionEnd)).lines;
+    middle = splitLines(detached(text.slice(regionStart, regionEnd))).lines;
     middle.pop(); // the empty piece after the region's final terminator
     oldEnd = endLine + 1;
   }

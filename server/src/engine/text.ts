@@ -8,6 +8,17 @@ export interface LineSplit {
   offsets: number[];
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 makes a slice of a long
+ * string a view into it: a line sliced from a document keeps the whole document alive. The lines a
+ * keystroke re-splits outlive that version of the document (unchanged lines are carried over from
+ * version to version), so without the copy every edit would keep one more full text alive. Prepending
+ * a character makes a rope, which slice() flattens into a fresh string the length of `text`.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 export function splitLines(text: string): LineSplit {
   const lines: string[] = [];
   const offsets: number[] = [];
