@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DocumentKind, Finding, Linter, ResolvedConfig, ruleSeverity } from '../engine';
@@ -9,6 +8,7 @@ import { FormatProfile, profileFromConfig } from '../docx/profile';
 import { checkDocx, DocxFinding, PART_NAMES } from '../docx/check';
 import { DocxError } from '../docx/errors';
 import { DocxDocument, readDocx } from '../docx/read';
+import { readFileBytes } from './files';
 
 /** Word files the CLI reads as documents rather than as text. */
 export const isDocx = (file: string) => /\.(docx|docm|dotx)$/i.test(file);
@@ -17,18 +17,7 @@ const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 
 /** Reads and parses a .docx from disk; every problem is an Error with a Chinese message. */
 export function readDocxFile(file: string): { bytes: Uint8Array; doc: DocxDocument } {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new Error(`${file} 是目录，不是文件`);
-    if (stat.size > MAX_DOCX_BYTES) throw new Error(`${file} 超过 100 MB，未检查`);
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`找不到文件 ${file}`);
-    if (code === 'EACCES') throw new Error(`没有权限读取 ${file}`);
-    throw error;
-  }
+  const bytes = readFileBytes(file, MAX_DOCX_BYTES);
   try {
     return { bytes, doc: readDocx(bytes, file) };
   } catch (error) {

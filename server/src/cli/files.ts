@@ -13,24 +13,28 @@ export interface TextFile {
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/**
- * Reads UTF-8 (with or without BOM), UTF-16LE with BOM, or GB18030/GBK (what Chinese Windows tools save).
- * Bytes that are not valid in any of them are an error, so that `--fix` never writes back replacement
- * characters in place of the user's text.
- */
-export function readTextFile(file: string): TextFile {
-  let bytes: Buffer;
+/** The bytes of a file of at most `maxBytes`; a missing, unreadable or too large file is an Error in Chinese. */
+export function readFileBytes(file: string, maxBytes: number): Buffer {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) throw new Error(`${file} 是目录，不是文件`);
-    if (stat.size > MAX_FILE_BYTES) throw new Error(`${file} 超过 64 MB，未检查`);
-    bytes = fs.readFileSync(file);
+    if (stat.size > maxBytes) throw new Error(`${file} 超过 ${maxBytes / 1024 / 1024} MB，未检查`);
+    return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new Error(`找不到文件 ${file}`);
     if (code === 'EACCES') throw new Error(`没有权限读取 ${file}`);
     throw error;
   }
+}
+
+/**
+ * Reads UTF-8 (with or without BOM), UTF-16LE with BOM, or GB18030/GBK (what Chinese Windows tools save).
+ * Bytes that are not valid in any of them are an error, so that `--fix` never writes back replacement
+ * characters in place of the user's text.
+ */
+export function readTextFile(file: string): TextFile {
+  const bytes = readFileBytes(file, MAX_FILE_BYTES);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { path: file, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf16le', bom: true };
   }
