@@ -1,7 +1,6 @@
 // The gongwen language server: a thin adapter from LSP to the engine. Run with `node dist/server.js --stdio`.
 import * as path from 'node:path';
 import {
-  DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
   TextDocuments,
@@ -14,7 +13,8 @@ import { CODE_ACTION_KINDS } from './features/codeActions';
 import { registerRequestHandlers } from './features/requests';
 import { ANNOTATE_DOCX_COMMAND, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND } from './protocol';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { ClientSettings, configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig } from './settings';
+import { configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig } from './settings';
+import { ClientSettingsSync } from './features/clientSettings';
 import { annotateToDocx, docxText, exportToDocx } from './features/docx';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
 import { createServerConnection } from './transport';
@@ -76,19 +76,12 @@ analysis.onConfigProblems = (problems) => {
 // A data table that cannot be read (a damaged installation) turns off the rule that needs it; said once.
 sharedEngineData((message) => void connection.window.showWarningMessage(`公文写作助手：${message}。`));
 
-let hasConfigurationCapability = false;
-let initialSettings: ClientSettings = DEFAULT_SETTINGS;
-let snippetSupport = false;
+const settings = new ClientSettingsSync(connection, analysis, () => publisher.schedule());
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
-  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings> };
-  analysis.trusted = options.workspaceTrusted !== false;
+  settings.initialize(params);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   analysis.workspaceFolders = folders.map((uri) => documentPath(uri)).filter((p): p is string => p !== undefined);
-  initialSettings = { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) };
-  analysis.settings = initialSettings;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -103,27 +96,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => {
-  if (hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
-    void refreshSettings();
-  }
-});
-
-async function refreshSettings(): Promise<void> {
-  if (!hasConfigurationCapability) return;
-  try {
-    const value = (await connection.workspace.getConfiguration('gongwen')) as Partial<ClientSettings> | null;
-    // What the client answers refines what it sent at initialization (clients may send either).
-    analysis.settings = { ...initialSettings, ...(value ?? {}) };
-  } catch {
-    analysis.settings = initialSettings;
-  }
-  analysis.resetConfiguration();
-  publisher.schedule();
-}
-
-connection.onDidChangeConfiguration(() => void refreshSettings());
+connection.onInitialized(() => settings.initialized());
 connection.onDidChangeWatchedFiles(() => {
   analysis.resetConfiguration();
   publisher.schedule();
@@ -143,7 +116,7 @@ registerRequestHandlers({
   connection,
   documents,
   analysis,
-  snippetSupport: () => snippetSupport,
+  snippetSupport: () => settings.snippetSupport,
   statisticsSegmenter: () => (segmenter && segmenter.state !== 'failed' ? segmenter : undefined),
   republish: () => publisher.schedule(),
   docxCommand,

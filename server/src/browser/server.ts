@@ -7,7 +7,6 @@ import {
   BrowserMessageReader,
   BrowserMessageWriter,
   createConnection,
-  DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
   TextDocuments,
@@ -20,7 +19,8 @@ import { SNIPPET_FILES } from '../features/completion';
 import { registerRequestHandlers } from '../features/requests';
 import { ANNOTATE_DOCX_COMMAND, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND } from '../protocol';
 import { DiagnosticsPublisher } from '../features/diagnostics';
-import { ClientSettings, DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
+import { ClientSettingsSync, InitializationOptions } from '../features/clientSettings';
 import { loadBrowserEngineData, sharedEngineData } from './data';
 import { FileReader, fileReader, READ_EXTENSION_FILE_REQUEST } from './files';
 import { BrowserSegmenter } from './segmenter';
@@ -142,20 +142,13 @@ analysis.onConfigProblems = (problems) => {
 };
 sharedEngineData((message) => void connection.window.showWarningMessage(`公文写作助手：${message}。`));
 
-let hasConfigurationCapability = false;
-let initialSettings: ClientSettings = DEFAULT_SETTINGS;
-let snippetSupport = false;
+const settings = new ClientSettingsSync(connection, analysis, () => publishWhenReady());
 
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
   const started = Date.now();
-  hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
-  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; settings?: Partial<ClientSettings>; extensionUri?: string };
-  analysis.trusted = options.workspaceTrusted !== false;
+  const options = settings.initialize<InitializationOptions & { extensionUri?: string }>(params);
   // No workspace folder paths: the web extension writes no .gongwenrc.json (configActions offers nothing).
   analysis.workspaceFolders = [];
-  initialSettings = { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) };
-  analysis.settings = initialSettings;
   const base = options.extensionUri === undefined ? undefined : options.extensionUri.replace(/\/?$/, '/');
   files = fileReader(base, (path) => connection.sendRequest(READ_EXTENSION_FILE_REQUEST, { path }));
   // Over fetch the tables come before the first answer; through the client, once it listens (initialized).
@@ -176,25 +169,8 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
 
 connection.onInitialized(() => {
   void loadData();
-  if (hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
-    void refreshSettings();
-  }
+  settings.initialized();
 });
-
-async function refreshSettings(): Promise<void> {
-  if (!hasConfigurationCapability) return;
-  try {
-    const value = (await connection.workspace.getConfiguration('gongwen')) as Partial<ClientSettings> | null;
-    analysis.settings = { ...initialSettings, ...(value ?? {}) };
-  } catch {
-    analysis.settings = initialSettings;
-  }
-  analysis.resetConfiguration();
-  publishWhenReady();
-}
-
-connection.onDidChangeConfiguration(() => void refreshSettings());
 
 documents.onDidOpen((e) => publishWhenReady(e.document.uri));
 documents.onDidChangeContent((e) => {
@@ -210,7 +186,7 @@ registerRequestHandlers({
   connection,
   documents,
   analysis,
-  snippetSupport: () => snippetSupport,
+  snippetSupport: () => settings.snippetSupport,
   statisticsSegmenter: () => (segmenter && segmenter.state !== 'failed' ? segmenter : undefined),
   republish: () => publishWhenReady(),
   docxCommand: () => ({ ok: false, message: NO_DOCX }),
