@@ -185,3 +185,22 @@ test('check honours the ignore words and per-file switches that the editor write
   assert.deepEqual(mine(r.stdout), []);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('check --min-severity lists only findings at that level or above, says how many are left out', () => {
+  const file = path.join('examples', 'work-report.txt');
+  const all = JSON.parse(run(['check', '--format', 'json', file]).stdout)[0].diagnostics;
+  const errors = all.filter((d: any) => d.severity === 'error');
+  assert.ok(errors.length > 0 && errors.length < all.length, 'the example has errors and other findings');
+  const json = run(['check', '--format', 'json', '--min-severity', 'error', file]);
+  assert.equal(json.code, 1);
+  assert.deepEqual(JSON.parse(json.stdout)[0].diagnostics, errors);
+  const pretty = run(['check', '--min-severity', 'error', file]).stdout.trim().split('\n');
+  assert.ok(pretty.slice(0, -2).every((line) => / error /.test(line)), pretty.join('\n'));
+  assert.equal(pretty[pretty.length - 2], `共 ${errors.length} 处：错误 ${errors.length}，警告 0，提示 0`);
+  assert.equal(pretty[pretty.length - 1], `（另有 ${all.length - errors.length} 处低于 error 级别的问题未列出）`);
+  const hint = run(['check', '--format', 'json', '--min-severity', 'hint', file]);
+  assert.deepEqual(JSON.parse(hint.stdout)[0].diagnostics, all);
+  const bad = run(['check', '--min-severity', 'notice', file]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--min-severity 只能是 error、warning、information、hint/);
+});

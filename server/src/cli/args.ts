@@ -1,10 +1,11 @@
 // Argument handling of the gongwen command line: the usage text, option parsing and usage errors.
 import { parseArgs } from 'node:util';
+import { SEVERITIES, Severity } from '../engine/types';
 
 export const VERSION = '0.1.0';
 
 export const USAGE = `用法：
-  gongwen check [--format pretty|json|sarif] [--config FILE] [--fix] [--jobs N] FILE...
+  gongwen check [--format pretty|json|sarif] [--config FILE] [--min-severity LEVEL] [--fix] [--jobs N] FILE...
   gongwen check --annotate OUT.docx [--fix] REPORT.docx
   gongwen outline [--format text|json] FILE
   gongwen stats [--format text|json] FILE
@@ -14,6 +15,8 @@ export const USAGE = `用法：
 选项：
   --format    输出格式（check 默认 pretty，sarif 为 SARIF 2.1.0，供持续集成的代码扫描使用；outline/stats 默认 text）
   --config    配置文件（默认在文件所在目录及其上级目录中查找 .gongwenrc.json）
+  --min-severity  只列出不低于该级别的问题：error、warning、information 或 hint（默认全部列出；
+              --fix 仍应用全部安全修复）
   --fix       应用全部安全修复并写回文件（原子写入，保留编码、BOM 与换行符）
   --annotate  把检查结果作为批注写入 .docx 的副本（加 --fix：安全修复作为修订），不改动原文件
   --output, -o  export 的输出文件
@@ -34,6 +37,7 @@ export interface CommandLine {
   jobs: string | undefined;
   output: string | undefined;
   annotate: string | undefined;
+  minSeverity: string | undefined;
   help: boolean;
 }
 
@@ -49,6 +53,7 @@ export function parseCommandLine(command: string, rest: string[]): CommandLine {
       jobs: { type: 'string', short: 'j' },
       output: { type: 'string', short: 'o' },
       annotate: { type: 'string' },
+      'min-severity': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,6 +66,7 @@ export function parseCommandLine(command: string, rest: string[]): CommandLine {
     jobs: values.jobs,
     output: values.output,
     annotate: values.annotate,
+    minSeverity: values['min-severity'],
     help: values.help ?? false,
   };
 }
@@ -87,4 +93,12 @@ export function jobsOption(option: string | undefined, byDefault: number, files:
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs 应为正整数');
   }
   return Math.min(jobs, files);
+}
+
+/** `--min-severity LEVEL`: the severities to list (all when the option is not given). */
+export function severitiesOption(option: string | undefined): ReadonlySet<Severity> {
+  if (option === undefined) return new Set(SEVERITIES);
+  const at = SEVERITIES.indexOf(option as Severity);
+  if (at < 0) throw new UsageError(`--min-severity 只能是 ${SEVERITIES.join('、')}`);
+  return new Set(SEVERITIES.slice(0, at + 1));
 }

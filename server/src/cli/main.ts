@@ -1,8 +1,8 @@
 // The gongwen command line (bin/gongwen.js): dispatches the commands; exit code 0 (no errors found),
 // 1 (errors found) or 2 (usage or I/O error).
 import { ALL_RULES } from '../engine';
-import { checkFormat, isUsageError, jobsOption, parseCommandLine, single, USAGE, UsageError, VERSION } from './args';
-import { checkFiles, defaultJobs, fileSizes } from './check';
+import { CommandLine, checkFormat, isUsageError, jobsOption, parseCommandLine, severitiesOption, single, USAGE, UsageError, VERSION } from './args';
+import { CheckedFile, checkFiles, defaultJobs, fileSizes } from './check';
 import { CHECK_FORMATS, writeCheckResults } from './formats';
 import { loadForReading, outline, stats } from './outlineStats';
 import { exportReport, isDocx, profileFor } from './docx';
@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check':
         if (args.annotate !== undefined && (args.files.length !== 1 || !isDocx(args.files[0]))) throw new UsageError('--annotate 需要且只能指定一个 .docx 文件');
-        return await check(args.files, args.format ?? 'pretty', args.config, args.fix, args.jobs, out, err, args.annotate);
+        return await check(args, out, err);
       case 'outline':
         return outline(single(args.files), args.format ?? 'text', args.config, out, err);
       case 'stats':
@@ -59,22 +59,30 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function check(
-  files: string[],
-  format: string,
-  configPath: string | undefined,
-  fix: boolean,
-  jobs: string | undefined,
-  out: (s: string) => void,
-  err: (s: string) => void,
-  annotate?: string,
-): Promise<number> {
+async function check(args: CommandLine, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { files, fix } = args;
+  const format = args.format ?? 'pretty';
   checkFormat(format, CHECK_FORMATS);
+  const listed = severitiesOption(args.minSeverity);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
   const sizes = fileSizes(files);
-  const threads = jobsOption(jobs, defaultJobs(sizes), files.length);
-  const { results, ioError } = await checkFiles(files, sizes, configPath, fix, threads, err, annotate);
-  writeCheckResults(format, results, ioError, out);
+  const threads = jobsOption(args.jobs, defaultJobs(sizes), files.length);
+  const { results, ioError } = await checkFiles(files, sizes, args.config, fix, threads, err, args.annotate);
+  const shown = results.map((r) => withSeverities(r, listed));
+  writeCheckResults(format, shown, ioError, out);
+  const hidden = results.reduce((n, r, i) => n + r.findings.length - shown[i].findings.length, 0);
+  if (hidden && format === 'pretty') out(`（另有 ${hidden} 处低于 ${args.minSeverity} 级别的问题未列出）`);
   if (ioError) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The file's findings at the listed severities (a .docx keeps its located findings in step). */
+function withSeverities(result: CheckedFile, listed: ReadonlySet<string>): CheckedFile {
+  const keep = result.findings.map((f) => listed.has(f.severity));
+  if (keep.every(Boolean)) return result;
+  return {
+    ...result,
+    findings: result.findings.filter((_, i) => keep[i]),
+    docx: result.docx?.filter((_, i) => keep[i]),
+  };
 }
