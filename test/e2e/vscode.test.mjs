@@ -5,15 +5,12 @@
 // GONGWEN_UPDATE_DOCS=1 to copy the curated screenshots to docs/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { defaultVsixPath } from '../../scripts/package.mjs';
-import { CHROMIUM, launchBrowser } from './lib/browser.mjs';
-import { ensureCodeServer, installExtension, isolatedDirs, startCodeServer } from './lib/codeServer.mjs';
-import { ROOT, waitFor } from './lib/util.mjs';
-import { Workbench } from './lib/workbench.mjs';
+import { skipReasonWithoutBrowser, startSession, stopSession } from './lib/session.mjs';
+import { ROOT } from './lib/util.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const SCENARIOS = path.join(ROOT, 'test', 'e2e', 'scenarios');
@@ -34,83 +31,31 @@ export const WORKSPACE_FILES = {
 };
 
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.commandCenter.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'git.enabled': false,
   'files.autoSave': 'off',
   'editor.wordWrap': 'off',
-  'editor.minimap.enabled': false,
   'editor.fontSize': 15,
   // No word-based suggestion pop-ups while scenarios type into plain text; gongwen files keep the
   // extension's defaults (completion as you type).
   '[plaintext]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
-  'outline.collapseItems': 'alwaysExpand',
-  'problems.sortOrder': 'position',
 };
 
 // GONGWEN_E2E_ONLY=08-docx-view (a comma-separated list of scenario names) runs just those.
 const only = process.env.GONGWEN_E2E_ONLY?.split(',').map((s) => s.trim());
 const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.mjs') && (!only || only.includes(path.basename(f, '.mjs')))).sort();
 const ctx = {};
-let base;
-let codeServer;
-let browser;
-let skipReason;
-// Skipped without chromium on a developer's machine; in CI (CI=true) a missing browser is a failure.
-if (!fs.existsSync(CHROMIUM) && !process.env.CI) skipReason = `${CHROMIUM} is missing (apt-get install -y chromium fonts-wqy-microhei); .ci/run installs it`;
+let session;
+const skipReason = skipReasonWithoutBrowser();
 
 before(async () => {
   if (skipReason) return;
-  const vsix = defaultVsixPath();
-  assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (npm run test:e2e does)`);
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-'));
-  const dirs = isolatedDirs(base);
-  const workspace = path.join(base, 'workspace');
-  fs.mkdirSync(workspace);
-  for (const [name, source] of Object.entries(WORKSPACE_FILES)) fs.copyFileSync(path.join(ROOT, source), path.join(workspace, name));
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-  fs.rmSync(RESULTS, { recursive: true, force: true });
-  fs.mkdirSync(RESULTS, { recursive: true });
-
-  const bin = ensureCodeServer((line) => console.log(`# ${line}`));
-  await installExtension(bin, vsix, dirs);
+  session = await startSession({ prefix: 'gongwen-e2e-', vsix: defaultVsixPath(), files: WORKSPACE_FILES, settings: SETTINGS, results: RESULTS });
+  const { page, wb, workspace, dirs, codeServer } = session;
   const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('gongwen.gongwen-'));
   assert.equal(installed.length, 1, `extension folder in ${dirs.extensions}: ${fs.readdirSync(dirs.extensions)}`);
-  codeServer = await startCodeServer(bin, dirs, workspace);
-  // If the test process is stopped early, stop our code-server too (by its PID; never anything else).
-  process.once('exit', () => {
-    if (codeServer.process.exitCode === null && codeServer.process.signalCode === null) codeServer.process.kill('SIGTERM');
-  });
-  browser = await launchBrowser(path.join(base, 'chromium-profile'));
-  const page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(30_000);
-  await page.goto(codeServer.url);
-  const wb = new Workbench(page);
-  await wb.ready();
   Object.assign(ctx, { page, wb, workspace, dirs, codeServer, extensionDir: path.join(dirs.extensions, installed[0]), results: RESULTS });
 }, { timeout: 15 * 60_000 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (codeServer && codeServer.process.exitCode === null) {
-    // code-server's own children (extension host, our language server) go down with it.
-    codeServer.process.kill('SIGTERM');
-    await waitFor(() => codeServer.process.exitCode !== null || codeServer.process.signalCode !== null, { timeoutMs: 10_000, what: 'code-server to stop' }).catch(() => codeServer.process.kill('SIGKILL'));
-  }
-  if (base && !process.env.GONGWEN_E2E_KEEP) fs.rmSync(base, { recursive: true, force: true });
-  else if (base) console.log(`# kept ${base}`);
-});
+after(() => stopSession(session));
 
 for (const file of scenarioFiles) {
   const { default: scenario } = await import(pathToFileURL(path.join(SCENARIOS, file)).href);
@@ -128,7 +73,7 @@ for (const file of scenarioFiles) {
       await scenario.run({ ...ctx, shot });
     } catch (error) {
       await ctx.wb.screenshot(path.join(RESULTS, `${name}-FAILED.png`)).catch(() => {});
-      if (codeServer) fs.writeFileSync(path.join(RESULTS, 'code-server.log'), codeServer.log());
+      if (session?.codeServer) fs.writeFileSync(path.join(RESULTS, 'code-server.log'), session.codeServer.log());
       throw error;
     } finally {
       // Leave a clean workbench for the next scenario: no open editor, so no problems of other files.

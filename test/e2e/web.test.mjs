@@ -8,88 +8,43 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultVsixPath } from '../../scripts/package.mjs';
-import { CHROMIUM, launchBrowser } from './lib/browser.mjs';
-import { ensureCodeServer, installExtension, isolatedDirs, startCodeServer } from './lib/codeServer.mjs';
+import { skipReasonWithoutBrowser, startSession, stopSession } from './lib/session.mjs';
 import { ROOT, waitFor } from './lib/util.mjs';
-import { Workbench } from './lib/workbench.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results', 'e2e-web');
-const SETTINGS = {
-  // What makes code-server run the extension in the browser's web worker extension host.
-  'remote.extensionKind': { 'gongwen.gongwen': ['web'] },
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.commandCenter.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'git.enabled': false,
-  'editor.minimap.enabled': false,
-  'outline.collapseItems': 'alwaysExpand',
-  'problems.sortOrder': 'position',
-};
+// What makes code-server run the extension in the browser's web worker extension host.
+const SETTINGS = { 'remote.extensionKind': { 'gongwen.gongwen': ['web'] } };
 
-let base;
-let codeServer;
-let browser;
+let session;
 let page;
 let wb;
-let skipReason;
-if (!fs.existsSync(CHROMIUM) && !process.env.CI) skipReason = `${CHROMIUM} is missing (apt-get install -y chromium fonts-wqy-microhei); .ci/run installs it`;
+const skipReason = skipReasonWithoutBrowser();
 
 before(async () => {
   if (skipReason) return;
-  const vsix = defaultVsixPath({ universal: true });
-  assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package -- --universal\` first (npm run test:e2e does)`);
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-web-'));
-  const dirs = isolatedDirs(base);
-  const workspace = path.join(base, 'workspace');
-  fs.mkdirSync(workspace);
-  fs.copyFileSync(path.join(ROOT, 'examples', 'work-report.txt'), path.join(workspace, '工作总结.txt'));
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-  fs.rmSync(RESULTS, { recursive: true, force: true });
-  fs.mkdirSync(RESULTS, { recursive: true });
-  const bin = ensureCodeServer((line) => console.log(`# ${line}`));
-  await installExtension(bin, vsix, dirs);
-  codeServer = await startCodeServer(bin, dirs, workspace);
-  process.once('exit', () => {
-    if (codeServer.process.exitCode === null && codeServer.process.signalCode === null) codeServer.process.kill('SIGTERM');
+  session = await startSession({
+    prefix: 'gongwen-e2e-web-',
+    vsix: defaultVsixPath({ universal: true }),
+    files: { '工作总结.txt': 'examples/work-report.txt' },
+    settings: SETTINGS,
+    results: RESULTS,
+    // The browser's console (the web worker extension host logs there): kept with the results.
+    onPage(page) {
+      const consoleLog = fs.createWriteStream(path.join(RESULTS, 'browser-console.log'));
+      page.on('console', (message) => consoleLog.write(`${message.type()}: ${message.text()}\n`));
+      page.on('worker', (worker) => {
+        consoleLog.write(`worker: ${worker.url()}\n`);
+        worker.on('console', (message) => consoleLog.write(`worker ${message.type()}: ${message.text()}\n`));
+      });
+    },
   });
-  browser = await launchBrowser(path.join(base, 'chromium-profile'));
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(30_000);
-  // The browser's console (the web worker extension host logs there): kept with the results.
-  const consoleLog = fs.createWriteStream(path.join(RESULTS, 'browser-console.log'));
-  page.on('console', (message) => consoleLog.write(`${message.type()}: ${message.text()}\n`));
-  page.on('worker', (worker) => {
-    consoleLog.write(`worker: ${worker.url()}\n`);
-    worker.on('console', (message) => consoleLog.write(`worker ${message.type()}: ${message.text()}\n`));
-  });
-  await page.goto(codeServer.url);
-  wb = new Workbench(page);
-  await wb.ready();
+  ({ page, wb } = session);
 }, { timeout: 15 * 60_000 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (codeServer && codeServer.process.exitCode === null) {
-    codeServer.process.kill('SIGTERM');
-    await waitFor(() => codeServer.process.exitCode !== null || codeServer.process.signalCode !== null, { timeoutMs: 10_000, what: 'code-server to stop' }).catch(() => codeServer.process.kill('SIGKILL'));
-  }
-  if (base && !process.env.GONGWEN_E2E_KEEP) fs.rmSync(base, { recursive: true, force: true });
-  else if (base) console.log(`# kept ${base}`);
-});
+after(() => stopSession(session));
 
 /** Every process below code-server (PID, command line), from ps. */
 function descendants(root) {
@@ -108,7 +63,7 @@ async function failing(name, run) {
     await run();
   } catch (error) {
     await page?.screenshot({ path: path.join(RESULTS, `${name}-FAILED.png`) }).catch(() => {});
-    if (codeServer) fs.writeFileSync(path.join(RESULTS, 'code-server.log'), codeServer.log());
+    if (session?.codeServer) fs.writeFileSync(path.join(RESULTS, 'code-server.log'), session.codeServer.log());
     throw error;
   }
 }
@@ -168,6 +123,6 @@ test('the browser server answered: its worker is in the page, no Node server run
     // code-server's extension is a vscode-remote: location, which a worker cannot fetch: the client reads
     // the files for it (over the extension host's fetch); on https: locations the worker fetches them.
     assert.deepEqual(server.filesVia, ['client']);
-    const nodeServers = descendants(codeServer.process.pid).filter((p) => /dist\/(server|segmentation-worker)\.js/.test(p.args));
+    const nodeServers = descendants(session.codeServer.process.pid).filter((p) => /dist\/(server|segmentation-worker)\.js/.test(p.args));
     assert.deepEqual(nodeServers, [], 'the Node language server must not run');
   }));
