@@ -13,6 +13,9 @@ export const UNKNOWN_LOG_PROB = -20;
 
 export class LanguageModelError extends Error {}
 
+/** Entries of the bigram memo (see bigramAt): 2^12. */
+const BIGRAM_MEMO_BITS = 12;
+
 export class LanguageModel {
   /** Number of words; id 0 is the sentence boundary (the empty word). */
   readonly size: number;
@@ -213,8 +216,28 @@ export class LanguageModel {
     return w < 0 ? UNKNOWN_LOG_PROB : this.q[0] + this.uniProb[w] * this.q[1];
   }
 
-  /** Index of the bigram (a, b) in biEntry, or -1. */
+  /**
+   * Bigram lookups, kept in a direct-mapped memo: the window scorer asks for the same context (a, b) with
+   * many third words, and a lookup is a binary search through a range of a's bigrams (thousands of entries
+   * for a frequent word) that is rarely in cache.
+   */
+  private readonly memoA = new Int32Array(1 << BIGRAM_MEMO_BITS).fill(-1);
+  private readonly memoB = new Int32Array(1 << BIGRAM_MEMO_BITS);
+  private readonly memoAt = new Int32Array(1 << BIGRAM_MEMO_BITS);
+
+  /** Index of the bigram (a, b) in biEntry, or -1 (through the memo). */
   private bigramAt(a: number, b: number): number {
+    const slot = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x2c1b3c6d) >>> (32 - BIGRAM_MEMO_BITS);
+    if (this.memoA[slot] === a && this.memoB[slot] === b) return this.memoAt[slot];
+    const at = this.searchBigram(a, b);
+    this.memoA[slot] = a;
+    this.memoB[slot] = b;
+    this.memoAt[slot] = at;
+    return at;
+  }
+
+  /** Index of the bigram (a, b) in biEntry, or -1: a binary search among a's bigrams. */
+  private searchBigram(a: number, b: number): number {
     let lo = this.biStart[a];
     let hi = this.biStart[a + 1] - 1;
     const entries = this.biEntry;
