@@ -62,6 +62,69 @@ test('scoring a prepared window with one character changed gives what scoring th
   }
 });
 
+test('looking a word up in place gives the id the map gives, for words, non-words and replaced units', () => {
+  for (let i = 0; i < model.size; i += 37) {
+    const w = model.word(i);
+    const text = `，${w}。`;
+    assert.equal(model.idAt(text, 1, 1 + w.length), model.id(w), w);
+    if (w.length > 0) {
+      // The unit at 1 + j read as w[j] from a text that has something else there.
+      const j = i % w.length;
+      const other = text.slice(0, 1 + j) + '乂' + text.slice(2 + j);
+      assert.equal(model.idAt(other, 1, 1 + w.length, 1 + j, w.charCodeAt(j)), i, `${w} from ${other}`);
+    }
+  }
+  for (const s of ['不是一个词语啊', '机智', '政冶', '乂乂', 'x']) assert.equal(model.idAt(s, 0, s.length), model.id(s), s);
+  assert.equal(model.idAt('体制机制', 2, 4, 3, '智'.charCodeAt(0)), model.id('机智'));
+});
+
+test('trigram probabilities are those of the binary searches the rank bits replace', () => {
+  // The model's tables (private), and the search of the trigram contexts as it was before the rank bits.
+  const t = model as unknown as { biEntry: Uint32Array; ctxBigram: Uint32Array; ctxStart: Uint32Array; triEntry: Uint32Array; ctxBow: Uint8Array; bowOf: Float64Array; probOf: Float64Array; bigramAt(a: number, b: number): number };
+  const reference = (a: number, b: number, c: number): number => {
+    if (c < 0 || a < 0 || b < 0) return model.trigram(a, b, c);
+    const context = t.bigramAt(a, b);
+    if (context < 0) return model.bigram(b, c);
+    let ctx = -1;
+    for (let lo = 0, hi = t.ctxBigram.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (t.ctxBigram[mid] < context) lo = mid + 1;
+      else if (t.ctxBigram[mid] > context) hi = mid - 1;
+      else {
+        ctx = mid;
+        break;
+      }
+    }
+    if (ctx < 0) return model.bigram(b, c);
+    for (let j = t.ctxStart[ctx]; j < t.ctxStart[ctx + 1]; j++) if (t.triEntry[j] >>> 8 === c) return t.probOf[t.triEntry[j] & 255];
+    return t.bowOf[t.ctxBow[ctx]] + model.bigram(b, c);
+  };
+  // Every context that has trigrams, with one of its own third words and one word it lacks; and random triples.
+  const biStart = (t as unknown as { biStart: Uint32Array }).biStart;
+  /** The words (a, b) of bigram entry `at`. */
+  const pairOf = (at: number): [number, number] => {
+    let lo = 0;
+    let hi = model.size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (biStart[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo, t.biEntry[at] >>> 8];
+  };
+  for (let ctx = 0; ctx < t.ctxBigram.length; ctx += 13) {
+    const [a, b] = pairOf(t.ctxBigram[ctx]);
+    const own = t.triEntry[t.ctxStart[ctx]] >>> 8;
+    for (const c of [own, (own + 7) % model.size]) assert.equal(model.trigram(a, b, c), reference(a, b, c), `${a} ${b} ${c}`);
+  }
+  let seed = 18;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % model.size;
+  for (let i = 0; i < 20000; i++) {
+    const [a, b, c] = [next(), next(), next()];
+    assert.equal(model.trigram(a, b, c), reference(a, b, c));
+  }
+});
+
 test('bytes that are not a model give a clear Chinese error', () => {
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(10)), (e: Error) => e instanceof LanguageModelError && /语言模型/.test(e.message));
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(100)), /文件头/);

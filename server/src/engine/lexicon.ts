@@ -18,6 +18,11 @@ export interface Lexicon {
    */
   forEachWhere?(minLength: number, maxLength: number, minFrequency: number, callback: (word: string, frequency: number) => void): void;
   /**
+   * Like forEachWhere, but each word is given as a range of a string (`text.slice(start, end)` is the word)
+   * instead of a string of its own (optional: an index that only hashes the words makes no string at all).
+   */
+  forEachRangeWhere?(minLength: number, maxLength: number, minFrequency: number, callback: (text: string, start: number, end: number, frequency: number) => void): void;
+  /**
    * Optional: `frequencyAt` below, without making the string (the proofreading rules look up hundreds of
    * thousands of substrings per 100 K characters).
    */
@@ -114,6 +119,15 @@ export class CompactLexicon implements Lexicon {
       const length = offsets[i + 1] - offsets[i];
       if (length < minLength || length > maxLength || frequencies[i] < minFrequency) continue;
       callback(this.words.slice(offsets[i], offsets[i + 1]), frequencies[i]);
+    }
+  }
+
+  forEachRangeWhere(minLength: number, maxLength: number, minFrequency: number, callback: (text: string, start: number, end: number, frequency: number) => void): void {
+    const { offsets, frequencies, words } = this;
+    for (let i = 0; i < this.size; i++) {
+      const length = offsets[i + 1] - offsets[i];
+      if (length < minLength || length > maxLength || frequencies[i] < minFrequency) continue;
+      callback(words, offsets[i], offsets[i + 1], frequencies[i]);
     }
   }
 

@@ -1,6 +1,7 @@
 import { frequencyAt, type Lexicon } from '../lexicon';
 import type { LanguageModel } from './model';
 import { WindowScorer } from './window';
+import { unitFrequency, type WordFilter, wordFilter } from '../wordFilter';
 
 /**
  * Wrong characters judged by context: every Chinese character of a line, inside frequent words too
@@ -60,6 +61,14 @@ function isHanCode(code: number): boolean {
   return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
+/**
+ * The words of 2–4 characters frequent enough for either test of this file (a new word, an extra word), as
+ * a filter that never says no to such a word; undefined if the lexicon cannot list its words.
+ */
+function frequentWords(lexicon: Lexicon): WordFilter | undefined {
+  return wordFilter(lexicon, 2, 4, Math.min(CONTEXT_PARAMS.minExtraWord, CONTEXT_PARAMS.minNewWord));
+}
+
 const scorers = new WeakMap<LanguageModel, WeakMap<Lexicon, WindowScorer>>();
 
 function scorerFor(model: LanguageModel, lexicon: Lexicon, pairs?: (first: number, second: number) => boolean): WindowScorer {
@@ -68,8 +77,10 @@ function scorerFor(model: LanguageModel, lexicon: Lexicon, pairs?: (first: numbe
   let scorer = byLexicon.get(lexicon);
   if (!scorer) {
     const logTotal = Math.log(lexicon.total);
+    // Most strings asked about are no frequent word: a Bloom filter of those words answers them.
+    const frequent = frequentWords(lexicon);
     scorer = new WindowScorer(model, (chars, start, end, at, replacement) => {
-      if (end - start > 4) return undefined;
+      if (end - start > 4 || (frequent && !frequent.mayHave(chars, start, end, at, replacement))) return undefined;
       const f = frequencyAt(lexicon, chars, start, end, at, replacement);
       return f >= CONTEXT_PARAMS.minExtraWord ? Math.log(f) - logTotal - CONTEXT_PARAMS.extraPenalty : undefined;
     }, pairs);
@@ -93,6 +104,7 @@ export function contextSuggestions(
   pairs?: (first: number, second: number) => boolean,
 ): ContextSuggestion[] {
   const scorer = scorerFor(model, lexicon, pairs);
+  const frequent = frequentWords(lexicon);
   const out: ContextSuggestion[] = [];
   const { context, minNewWord, threshold, costs, minOriginal } = CONTEXT_PARAMS;
   // pairOk[j]: text[j] and text[j + 1] stand next to each other in some lexicon word (every pair of a
@@ -115,7 +127,7 @@ export function contextSuggestions(
         if ((s < i && !leftOk) || (e > i && !rightOk)) continue;
         let ok = true;
         for (let j = s; j < e && ok; j++) if (j !== i - 1 && j !== i) ok = pairOk[j] === 1;
-        if (ok && frequencyAt(lexicon, text, s, s + len, i, char) >= minNewWord) return true;
+        if (ok && (!frequent || frequent.mayHave(text, s, s + len, i, char)) && frequencyAt(lexicon, text, s, s + len, i, char) >= minNewWord) return true;
       }
     }
     return false;
@@ -128,7 +140,7 @@ export function contextSuggestions(
       const rightOk = i + 1 < b && (!pairs || pairs(c, text.charCodeAt(i + 1)));
       if ((!leftOk && !rightOk) || !formsWord(char, leftOk, rightOk)) return;
     }
-    base ??= scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
+    base ??= scorer.prepareAt(text, a, b, a === runStart, b === runEnd, runEnd);
     const margin = scorer.scoreWith(i - a, char) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
     if (margin >= threshold && (!best || margin > best.margin)) best = { at: i, char, kind, margin, word: char, wordStart: i };
   };
@@ -141,7 +153,7 @@ export function contextSuggestions(
     while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
     for (i = runStart; i < runEnd; i++) {
       // A rare character is seldom a typo (an input method offers common ones first); it is part of a name (宝坻).
-      if (skip(i) || lexicon.frequency(text[i]) < minOriginal) continue;
+      if (skip(i) || unitFrequency(lexicon, text, i) < minOriginal) continue;
       a = Math.max(runStart, i - context);
       b = Math.min(runEnd, i + context + 1);
       const original = text[i];
@@ -170,7 +182,7 @@ export function contextMargin(text: string, i: number, char: string, lexicon: Le
   const a = Math.max(runStart, i - CONTEXT_PARAMS.context);
   const b = Math.min(runEnd, i + CONTEXT_PARAMS.context + 1);
   const scorer = scorerFor(model, lexicon, pairs);
-  const base = scorer.prepare(text.slice(a, b), a === runStart, b === runEnd);
+  const base = scorer.prepareAt(text, a, b, a === runStart, b === runEnd, runEnd);
   return scorer.scoreWith(i - a, char) - base;
 }
 

@@ -13,6 +13,9 @@ export const UNKNOWN_LOG_PROB = -20;
 
 export class LanguageModelError extends Error {}
 
+/** Entries of the bigram memo (see bigramAt): 2^12. */
+const BIGRAM_MEMO_BITS = 12;
+
 export class LanguageModel {
   /** Number of words; id 0 is the sentence boundary (the empty word). */
   readonly size: number;
@@ -32,6 +35,19 @@ export class LanguageModel {
   /** ln P by quantized level: probMin + q * probStep, and the same for back-off weights. */
   private readonly probOf = new Float64Array(256);
   private readonly bowOf = new Float64Array(256);
+  /**
+   * The trigram contexts as rank bits over the bigram entries (bit i: bigram i has trigrams; its context
+   * index is the number of bits before it), instead of a binary search of ctxBigram per lookup. Built on
+   * first use; undefined if ctxBigram is not strictly increasing (then the binary search is kept).
+   */
+  private contextBits?: Uint32Array;
+  private contextRank?: Uint32Array;
+  private contextsRanked = false;
+  /** Open-addressing table of word ids (see idAt), and a Bloom filter in front of it. Built on first use. */
+  private slots?: Int32Array;
+  private slotShift = 0;
+  private bloom?: Uint32Array;
+  private bloomShift = 0;
 
   static readonly BOUNDARY = 0;
 
@@ -95,6 +111,102 @@ export class LanguageModel {
     return this.ids.get(word) ?? -1;
   }
 
+  /**
+   * `id(text.slice(start, end))` with the unit at `at` (if inside the range) read as `code`, without
+   * making the string: the window scorer looks up hundreds of thousands of such strings per 100 K
+   * characters, most of them no word. A Bloom filter (128 KB, in cache) answers most misses; the rest
+   * probe a hash table of the ids.
+   */
+  idAt(text: string, start: number, end: number, at = -1, code = 0): number {
+    const n = end - start;
+    if (n <= 0) return n === 0 ? this.id('') : -1;
+    if (!this.slots) this.buildSlots();
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (i === at ? code : text.charCodeAt(i)), 0x01000193);
+    const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    if (!bloomHas(this.bloom!, this.bloomShift, hash)) return -1;
+    const slots = this.slots!;
+    const mask = slots.length - 1;
+    const words = this.words;
+    for (let slot = hash >>> this.slotShift; ; slot = (slot + 1) & mask) {
+      const id = slots[slot] - 1;
+      if (id < 0) return -1;
+      const w = words[id];
+      if (w.length !== n) continue;
+      let k = 0;
+      while (k < n && w.charCodeAt(k) === (start + k === at ? code : text.charCodeAt(start + k))) k++;
+      if (k === n) return id;
+    }
+  }
+
+  private buildSlots(): void {
+    let bits = 1;
+    while (1 << bits < this.size * 2.5) bits++;
+    const slots = new Int32Array(1 << bits);
+    const mask = slots.length - 1;
+    this.slotShift = 32 - bits;
+    // 2^20 bits: ~14 bits a word for 72 K words, 3 probes (about 0.2 % false positives).
+    let bloomBits = 16;
+    while (1 << bloomBits < this.size * 14) bloomBits++;
+    this.bloom = new Uint32Array(1 << (bloomBits - 5));
+    this.bloomShift = 32 - bloomBits;
+    // Highest id first: a word listed twice is found under its last id, as `id` (a Map) gives it.
+    for (let id = this.size - 1; id >= 1; id--) {
+      const w = this.words[id];
+      let h = 0x811c9dc5;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+      const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      let slot = hash >>> this.slotShift;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+      bloomAdd(this.bloom, this.bloomShift, hash);
+    }
+    this.slots = slots;
+  }
+
+  /** Builds the rank bits of the trigram contexts (see contextBits). */
+  private rankContexts(): void {
+    this.contextsRanked = true;
+    const contexts = this.ctxBigram;
+    for (let i = 1; i < contexts.length; i++) if (contexts[i] <= contexts[i - 1]) return;
+    const bigrams = this.biEntry.length;
+    const bits = new Uint32Array((bigrams >>> 5) + 1);
+    for (let i = 0; i < contexts.length; i++) {
+      if (contexts[i] >= bigrams) return;
+      bits[contexts[i] >>> 5] |= 1 << (contexts[i] & 31);
+    }
+    const rank = new Uint32Array(bits.length);
+    let before = 0;
+    for (let i = 0; i < bits.length; i++) {
+      rank[i] = before;
+      before += popcount(bits[i]);
+    }
+    this.contextBits = bits;
+    this.contextRank = rank;
+  }
+
+  /** The index of the trigram context of bigram entry `context`, or -1. */
+  private contextOf(context: number): number {
+    if (!this.contextsRanked) this.rankContexts();
+    const bits = this.contextBits;
+    if (bits) {
+      const word = bits[context >>> 5];
+      const bit = 1 << (context & 31);
+      if ((word & bit) === 0) return -1;
+      return this.contextRank![context >>> 5] + popcount(word & (bit - 1));
+    }
+    let lo = 0;
+    let hi = this.ctxBigram.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.ctxBigram[mid];
+      if (v < context) lo = mid + 1;
+      else if (v > context) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   word(id: number): string {
     return this.words[id] ?? '';
   }
@@ -104,8 +216,28 @@ export class LanguageModel {
     return w < 0 ? UNKNOWN_LOG_PROB : this.q[0] + this.uniProb[w] * this.q[1];
   }
 
-  /** Index of the bigram (a, b) in biEntry, or -1. */
+  /**
+   * Bigram lookups, kept in a direct-mapped memo: the window scorer asks for the same context (a, b) with
+   * many third words, and a lookup is a binary search through a range of a's bigrams (thousands of entries
+   * for a frequent word) that is rarely in cache.
+   */
+  private readonly memoA = new Int32Array(1 << BIGRAM_MEMO_BITS).fill(-1);
+  private readonly memoB = new Int32Array(1 << BIGRAM_MEMO_BITS);
+  private readonly memoAt = new Int32Array(1 << BIGRAM_MEMO_BITS);
+
+  /** Index of the bigram (a, b) in biEntry, or -1 (through the memo). */
   private bigramAt(a: number, b: number): number {
+    const slot = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x2c1b3c6d) >>> (32 - BIGRAM_MEMO_BITS);
+    if (this.memoA[slot] === a && this.memoB[slot] === b) return this.memoAt[slot];
+    const at = this.searchBigram(a, b);
+    this.memoA[slot] = a;
+    this.memoB[slot] = b;
+    this.memoAt[slot] = at;
+    return at;
+  }
+
+  /** Index of the bigram (a, b) in biEntry, or -1: a binary search among a's bigrams. */
+  private searchBigram(a: number, b: number): number {
     let lo = this.biStart[a];
     let hi = this.biStart[a + 1] - 1;
     const entries = this.biEntry;
@@ -134,22 +266,10 @@ export class LanguageModel {
     const context = this.bigramAt(a, b);
     if (context < 0) return this.bigram(b, c);
     // The contexts that have trigrams, by bigram index.
-    let lo = 0;
-    let hi = this.ctxBigram.length - 1;
-    let ctx = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.ctxBigram[mid];
-      if (v < context) lo = mid + 1;
-      else if (v > context) hi = mid - 1;
-      else {
-        ctx = mid;
-        break;
-      }
-    }
+    const ctx = this.contextOf(context);
     if (ctx < 0) return this.bigram(b, c);
-    lo = this.ctxStart[ctx];
-    hi = this.ctxStart[ctx + 1] - 1;
+    let lo = this.ctxStart[ctx];
+    let hi = this.ctxStart[ctx + 1] - 1;
     const entries = this.triEntry;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
@@ -181,4 +301,26 @@ export class LanguageModel {
     }
     return total;
   }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Three bit positions from one 32-bit hash (double hashing). */
+function bloomAdd(bits: Uint32Array, shift: number, hash: number): void {
+  const step = (Math.imul(hash, 0x9e3779b1) >>> shift) | 1;
+  let bit = hash >>> shift;
+  const mask = (bits.length << 5) - 1;
+  for (let k = 0; k < 3; k++, bit = (bit + step) & mask) bits[bit >>> 5] |= 1 << (bit & 31);
+}
+
+function bloomHas(bits: Uint32Array, shift: number, hash: number): boolean {
+  const step = (Math.imul(hash, 0x9e3779b1) >>> shift) | 1;
+  let bit = hash >>> shift;
+  const mask = (bits.length << 5) - 1;
+  for (let k = 0; k < 3; k++, bit = (bit + step) & mask) if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+  return true;
 }

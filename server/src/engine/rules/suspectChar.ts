@@ -152,8 +152,11 @@ export const suspectChar: LineRule = {
       for (const f of found) covered.fill(1, f.start, f.end);
       const tokenAt = new Int32Array(text.length).fill(-1);
       tokens.forEach((t, k) => tokenAt.fill(k, t.start, t.end));
+      // The name test depends on the token only: once per token (0 not yet asked, 1 no, 2 yes).
+      const named = new Uint8Array(tokens.length);
+      const nameAfter = (t: number) => (named[t] ||= nameFollows(text, tokens[t].end) ? 2 : 1) === 2;
       const skip = (i: number) =>
-        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
+        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameAfter(tokenAt[i])) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
