@@ -1,10 +1,10 @@
-import { inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, quotedRanges, suspectPositions } from '../wrongchar/filters';
+import { inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, quotedRanges, suspectPositions } from '../wrongchar/filters';
 import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
 import { cachedCandidates } from '../wrongchar/candidates';
-import { contextFinding, contextMargin, contextSuggestions } from '../lm/contextCheck';
+import { contextFinding, contextMargin, type ContextSuggestion, contextSuggestions } from '../lm/contextCheck';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -84,6 +84,20 @@ function pairFinding(text: string, i: number, suggestions: PairSuggestion[], oth
   };
 }
 
+/**
+ * A finding of the context check. A confused single-character word (的 for 地) has a one-character written
+ * string, which recurs in any text: it gets no repetition key, and in a long document it needs a margin of
+ * `confusableLongDocumentMargin` instead of contextFinding's strong margin.
+ */
+function contextRuleFinding(text: string, s: ContextSuggestion, otherwise: Quietly): LineFinding & { gain: number } {
+  const finding: LineFinding & { gain: number } = contextFinding(text, s, otherwise);
+  if (s.kind !== 'confusable') return finding;
+  delete finding.key;
+  if (s.margin >= PARAMS.confusableLongDocumentMargin) delete finding.corroboration;
+  else finding.corroboration = { word: s.word, otherwise, times: Number.MAX_SAFE_INTEGER };
+  return finding;
+}
+
 export const suspectChar: LineRule = {
   id: 'suspect-char',
   description: '疑似错别字：按分词与词频找出连不成词的字，提示读音或字形相近、能组成常用词的字',
@@ -100,6 +114,10 @@ export const suspectChar: LineRule = {
     const otherwise = quietlyFor(options);
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
+    // The varying slots of repeated frames (一严到底、一贯到底) are meant: marked like quoted text.
+    const slots = parallelSlots(text);
+    if (slots.length > 0) for (let i = 0; i < quoted.length; i++) slots[i] |= quoted[i];
+    const intended = slots.length > 0 ? slots : quoted;
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
     const found: (LineFinding & { gain: number })[] = [];
@@ -110,7 +128,7 @@ export const suspectChar: LineRule = {
       // The name test depends on the token only: done once per token.
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
+        if (!positions[i] || intended[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
         const list = replacementsAt(text, i, lexicon, token, tables);
         if (list && (bestAt < 0 || list[0].gain > bestList![0].gain)) {
           bestAt = i;
@@ -128,7 +146,7 @@ export const suspectChar: LineRule = {
       let i = -1;
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
-      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
+      if (i < 0 || !positions[i] || !positions[i + 1] || intended[i] || intended[i + 1]) continue;
       // The signs of intent at i and at i + 1 (the name test is the same for both).
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
@@ -153,13 +171,13 @@ export const suspectChar: LineRule = {
       const tokenAt = new Int32Array(text.length).fill(-1);
       tokens.forEach((t, k) => tokenAt.fill(k, t.start, t.end));
       const skip = (i: number) =>
-        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
+        covered[i] === 1 || intended[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
         const written = { start: s.wordStart, end: s.wordStart + s.word.length };
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
-        found.push(contextFinding(text, s, otherwise));
+        found.push(contextRuleFinding(text, s, otherwise));
       }
     }
     // Overlapping findings: the one with the larger gain wins.
