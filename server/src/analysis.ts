@@ -80,9 +80,7 @@ export class Analysis {
     }
     const entry = this.entryFor(document);
     if (entry.result && entry.version === document.version) return entry.result;
-    const text = document.getText();
-    if (workspaceEvidenceOn(this.settings)) this.workspace.set(workspaceIdOf(document.uri), text);
-    entry.result = entry.linter.lint(text, documentKind(document.languageId));
+    entry.result = entry.linter.lint(this.noteText(document), documentKind(document.languageId));
     entry.version = document.version;
     return entry.result;
   }
@@ -126,6 +124,16 @@ export class Analysis {
   resetConfiguration(): void {
     this.entries.clear();
     this.reportedProblems.clear();
+  }
+
+  /**
+   * The document's live text is evidence for the other documents (set when it is opened or changed, before any
+   * document is linted again); its text is returned.
+   */
+  noteText(document: TextDocument): string {
+    const text = document.getText();
+    if (workspaceEvidenceOn(this.settings) && this.settings.languages.includes(document.languageId)) this.workspace.set(workspaceIdOf(document.uri), text);
+    return text;
   }
 
   /** A closed document's live text is no longer evidence (a scan that read it from disk reads it again). */

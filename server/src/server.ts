@@ -80,7 +80,7 @@ const workspaceScan = new WorkspaceEvidenceScan(analysis.workspace, (id) => docu
 let firstPublished = false;
 let scanStarted = false;
 function scanWorkspaceIfOn(): void {
-  if (scanStarted || !firstPublished || !workspaceEvidenceOn(analysis.settings) || analysis.workspaceFolders.length === 0) return;
+  if (scanStarted || !firstPublished || !settings.settled || !workspaceEvidenceOn(analysis.settings) || analysis.workspaceFolders.length === 0) return;
   scanStarted = true;
   void workspaceScan.scan(analysis.workspaceFolders).then((read) => {
     connection.console.info(`gongwen: 已读入工作区中的 ${read} 个报告，作为判断疑似错别字的旁证`);
@@ -124,7 +124,12 @@ connection.onDidChangeWatchedFiles(() => {
   publisher.schedule();
 });
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+// A document opened or closed is evidence for the others (a string it uses is meant there too): all are linted again.
+documents.onDidOpen((e) => {
+  analysis.noteText(e.document);
+  analysis.invalidate();
+  publisher.schedule();
+});
 documents.onDidChangeContent((e) => {
   lastChange = Date.now();
   publisher.schedule(e.document.uri);
@@ -133,6 +138,8 @@ documents.onDidClose((e) => {
   analysis.close(e.document.uri);
   workspaceScan.restore(workspaceIdOf(e.document.uri));
   publisher.clear(e.document.uri);
+  analysis.invalidate();
+  publisher.schedule();
 });
 
 registerRequestHandlers({
