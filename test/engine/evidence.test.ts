@@ -71,6 +71,9 @@ test('parallel frames: the varying slot of a repeated frame is meant (一严到�
   const linter = new Linter({ segmenter, lexicon: () => segmenter.lexicon, data });
   assert.deepEqual(suspects(linter, '坚持一严到底。'), ['严'], 'alone, 一严 reads as a typo of 一眼');
   assert.deepEqual(suspects(linter, '坚持一严到底、一贯到底。'), []);
+  // The slot holds the other member's character: the writer repeated a phrase and mistyped it once.
+  assert.equal(String.fromCharCode(parallelSlots('严格执行财务制渡，财务制度是底线。')[7]), '度');
+  assert.deepEqual(suspects(linter, '严格执行财务制渡，财务制度是底线。'), ['渡']);
 });
 
 test('a confused single-character word has no repetition key; in a long document it needs margin 9', () => {

@@ -1,4 +1,4 @@
-import { inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, quotedRanges, suspectPositions } from '../wrongchar/filters';
+import { againstFrame, inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, quotedRanges, suspectPositions } from '../wrongchar/filters';
 import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
@@ -114,10 +114,8 @@ export const suspectChar: LineRule = {
     const otherwise = quietlyFor(options);
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
-    // The varying slots of repeated frames (一严到底、一贯到底) are meant: marked like quoted text.
+    // The varying slots of repeated frames (一严到底、一贯到底) are meant, unless the suggestion is the other member's character.
     const slots = parallelSlots(text);
-    if (slots.length > 0) for (let i = 0; i < quoted.length; i++) slots[i] |= quoted[i];
-    const intended = slots.length > 0 ? slots : quoted;
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
     const found: (LineFinding & { gain: number })[] = [];
@@ -128,7 +126,7 @@ export const suspectChar: LineRule = {
       // The name test depends on the token only: done once per token.
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || intended[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
+        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
         const list = replacementsAt(text, i, lexicon, token, tables);
         if (list && (bestAt < 0 || list[0].gain > bestList![0].gain)) {
           bestAt = i;
@@ -136,7 +134,7 @@ export const suspectChar: LineRule = {
         }
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
-      if (bestAt < 0 || !bestList || inOwnPhrases(text, token, wrongChar)) continue;
+      if (bestAt < 0 || !bestList || againstFrame(slots, bestAt, bestList[0].char) || inOwnPhrases(text, token, wrongChar)) continue;
       found.push(replacementFinding(text, bestAt, bestList, otherwise));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
@@ -146,11 +144,11 @@ export const suspectChar: LineRule = {
       let i = -1;
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
-      if (i < 0 || !positions[i] || !positions[i + 1] || intended[i] || intended[i + 1]) continue;
+      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
       // The signs of intent at i and at i + 1 (the name test is the same for both).
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
-      if (!list || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
+      if (!list || againstFrame(slots, i, list[0].word[0]) || againstFrame(slots, i + 1, list[0].word[1]) || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
       found.push(pairFinding(text, i, list, otherwise));
     }
     // The word trigram model (when loaded).
@@ -171,10 +169,11 @@ export const suspectChar: LineRule = {
       const tokenAt = new Int32Array(text.length).fill(-1);
       tokens.forEach((t, k) => tokenAt.fill(k, t.start, t.end));
       const skip = (i: number) =>
-        covered[i] === 1 || intended[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
+        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameFollows(text, tokens[tokenAt[i]].end)) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
+        if (againstFrame(slots, s.at, s.char)) continue;
         const written = { start: s.wordStart, end: s.wordStart + s.word.length };
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
         found.push(contextRuleFinding(text, s, otherwise));

@@ -62,15 +62,17 @@ const FRAME_DELIMITER = /[、，；]/g;
 const FRAME_LONGEST = 8;
 const FRAME_SHORTEST = 3;
 
-const NO_SLOTS = new Uint8Array(0);
+const NO_SLOTS = new Uint16Array(0);
 
 /**
- * The varying slots of repeated frames (1 in the array): where the text before a delimiter ends, and the text
- * after it starts, with equally long runs of Chinese characters that are alike but at `PARAMS.frameSlots`
- * places at most (一严到底、一贯到底; 以案促改、以案促治), those places are meant to differ: a writer who
- * repeats a frame chooses what fills it. (ABAC and ABCB within four characters are inAlternation's.)
+ * The varying slots of repeated frames: where the text before a delimiter ends, and the text after it starts,
+ * with equally long runs of Chinese characters that are alike but at `PARAMS.frameSlots` places at most
+ * (一严到底、一贯到底; 以案促改、以案促治), those places are meant to differ: a writer who repeats a frame
+ * chooses what fills it. The array holds, at each slot, the character the other member has there (0 elsewhere):
+ * a suggestion to write that very character is still a typo's correction (一种甫助生育技术，辅助生育技术 — the
+ * writer repeated a phrase and mistyped it once). ABAC and ABCB within four characters are inAlternation's.
  */
-export function parallelSlots(text: string): Uint8Array {
+export function parallelSlots(text: string): Uint16Array {
   let slots = NO_SLOTS;
   FRAME_DELIMITER.lastIndex = 0;
   for (let match = FRAME_DELIMITER.exec(text); match; match = FRAME_DELIMITER.exec(text)) {
@@ -87,16 +89,24 @@ export function parallelSlots(text: string): Uint8Array {
         han = isHanCode(x) && isHanCode(y);
         if (x !== y) differing++;
       }
-      // Only the shorter members' frame can still be alike: a longer one failed on what it adds.
       if (!han || differing === 0 || differing > (len <= 3 ? Math.min(1, PARAMS.frameSlots) : PARAMS.frameSlots) || len - differing < 2) continue;
-      if (slots === NO_SLOTS) slots = new Uint8Array(text.length);
+      if (slots === NO_SLOTS) slots = new Uint16Array(text.length);
       for (let k = 0; k < len; k++) {
-        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) slots[a + k] = slots[b + k] = 1;
+        const x = text.charCodeAt(a + k);
+        const y = text.charCodeAt(b + k);
+        if (x === y) continue;
+        slots[a + k] = y;
+        slots[b + k] = x;
       }
       break;
     }
   }
   return slots;
+}
+
+/** Whether a suggestion to write `char` at `i` goes against a repeated frame (see parallelSlots). */
+export function againstFrame(slots: Uint16Array, i: number, char: string): boolean {
+  return slots.length > 0 && slots[i] !== 0 && slots[i] !== char.charCodeAt(0);
 }
 
 /**
