@@ -80,7 +80,9 @@ export class Analysis {
     }
     const entry = this.entryFor(document);
     if (entry.result && entry.version === document.version) return entry.result;
-    entry.result = entry.linter.lint(this.noteText(document), documentKind(document.languageId));
+    const text = document.getText();
+    if (workspaceEvidenceOn(this.settings)) this.workspace.set(workspaceIdOf(document.uri), text);
+    entry.result = entry.linter.lint(text, documentKind(document.languageId));
     entry.version = document.version;
     return entry.result;
   }
@@ -127,13 +129,11 @@ export class Analysis {
   }
 
   /**
-   * The document's live text is evidence for the other documents (set when it is opened or changed, before any
-   * document is linted again); its text is returned.
+   * The document's live text is evidence for the other documents: set when it opens, before any document is
+   * linted again, and whenever it is linted (a document the checker does not support is none).
    */
-  noteText(document: TextDocument): string {
-    const text = document.getText();
-    if (workspaceEvidenceOn(this.settings) && this.settings.languages.includes(document.languageId)) this.workspace.set(workspaceIdOf(document.uri), text);
-    return text;
+  noteText(document: TextDocument): void {
+    if (workspaceEvidenceOn(this.settings) && this.supports(document)) this.workspace.set(workspaceIdOf(document.uri), document.getText());
   }
 
   /** A closed document's live text is no longer evidence (a scan that read it from disk reads it again). */
