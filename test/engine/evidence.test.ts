@@ -41,6 +41,15 @@ test('WorkspaceTexts: whether another document uses a string, within limits, for
   assert.equal(texts.usedElsewhere('数智', 'c'), false);
 });
 
+test('WorkspaceTexts: the pair filter never hides a string that occurs, and all its pairs do not make one occur', () => {
+  const texts = new WorkspaceTexts();
+  const other = '建设智汇平台，打造汇谷品牌。'.repeat(50);
+  texts.set('other', other);
+  for (let i = 0; i + 3 <= other.length; i += 5) assert.equal(texts.usedElsewhere(other.slice(i, i + 3), 'self'), true);
+  assert.equal(texts.usedElsewhere('智汇谷', 'self'), false, '智汇 and 汇谷 occur, 智汇谷 does not');
+  assert.equal(texts.usedElsewhere('津融', 'self'), false);
+});
+
 test('a suspect whose written string another document of the workspace uses is not reported (the last check)', () => {
   const text = '全面推进津融合作，建设智汇平台。';
   const plain = new Linter({ segmenter, lexicon: () => segmenter.lexicon, data });
