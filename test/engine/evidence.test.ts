@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { Linter, WorkspaceTexts } from '../../server/src/engine';
+import { keyContext } from '../../server/src/engine/evidence';
 import { parallelSlots } from '../../server/src/engine/wrongchar/filters';
 import { diskEngineData } from '../../server/src/host/data';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
@@ -67,6 +68,35 @@ test('a suspect whose written string another document of the workspace uses is n
   single.set('this.txt', text);
   const alone = new Linter({ segmenter, lexicon: () => segmenter.lexicon, data, workspace: single.except('this.txt') });
   assert.deepEqual(suspects(alone, text), ['津', '汇']);
+});
+
+test('a copy is no evidence: the same typo in the same words (a second draft, a pasted paragraph) is still reported', () => {
+  const text = '全面推进津融合作，建设智汇平台。';
+  const texts = new WorkspaceTexts();
+  texts.set('this.txt', text);
+  // 修改稿: the same sentence, a line added before it.
+  texts.set('draft.txt', `关于合作情况的报告\n${text}`);
+  const linter = new Linter({ segmenter, lexicon: () => segmenter.lexicon, data, workspace: () => texts.except('this.txt') });
+  assert.deepEqual(suspects(linter, text), ['津', '汇'], 'copied sentences say nothing');
+  // Used again in a sentence of its own, 智汇 is meant.
+  texts.set('other.txt', '本市打造智汇谷，吸引人才落户。');
+  assert.deepEqual(suspects(linter, text), ['津']);
+});
+
+test('the copy test: neighbours on both sides, up to four characters; a line end counts as a neighbour', () => {
+  const texts = new WorkspaceTexts();
+  texts.set('other', '加强智汇建设。\n智汇平台上线');
+  const ask = (key: string, line: string) => texts.usedElsewhere(key, 'self', keyContext(line, key, line.indexOf(key)));
+  assert.equal(ask('智汇', '加强智汇建设。'), true, 'the second line has it in other words');
+  texts.set('other', '加强智汇建设。');
+  assert.equal(ask('智汇', '加强智汇建设。'), false, 'the same line');
+  texts.set('other', '今年大力加强智汇建设工作。');
+  assert.equal(ask('智汇', '我们要大力加强智汇建设工作，'), false, 'four neighbours a side are compared, not the whole line');
+  texts.set('other', '加强智汇建设。');
+  assert.equal(ask('智汇', '强智汇建设'), true, 'a line that ends where the other goes on is not the same words');
+  assert.equal(ask('智汇', '加强智汇建设工作'), true);
+  assert.deepEqual(keyContext('一二三四五智汇六七八九十', '智汇', 5), { before: '二三四五', after: '六七八九' });
+  assert.equal(keyContext('没有', '智汇', 0), undefined);
 });
 
 test('parallel frames: the varying slot of a repeated frame is meant (一严到底、一贯到底)', () => {

@@ -4,12 +4,59 @@
  * does. The wrong-character rule's findings whose written string (LineFinding.key) occurs in another document
  * of the workspace are dropped, as the last check of the place stage (few findings get that far).
  *
- * The trade-off: a typo copied into several files of a workspace is taken for intent (docs/notes/wrongchar.md).
+ * A copy is not evidence: drafts of one report (初稿, 修改稿), a template filled in twice, a paragraph pasted into
+ * another report carry the same typo in the same words around it. An occurrence counts only where its
+ * neighbours differ (CONTEXT characters on either side): the writer used the string again in a sentence of its
+ * own. The trade-off that remains: a typo retyped in new sentences of several files is taken for intent
+ * (docs/notes/wrongchar.md).
  */
 
-/** What a document's linter asks of the workspace: does another document use this string? */
+/** The characters around a string where the document being checked has it (the copy test). */
+export interface KeyContext {
+  /** Up to CONTEXT characters before the string, on its line. */
+  before: string;
+  /** Up to CONTEXT characters after it. */
+  after: string;
+}
+
+/** What a document's linter asks of the workspace: does another document use this string in words of its own? */
 export interface WorkspaceEvidence {
-  usedElsewhere(key: string): boolean;
+  usedElsewhere(key: string, context?: KeyContext): boolean;
+}
+
+/** Neighbours compared on each side by the copy test: a sentence retyped rarely keeps four on both sides. */
+export const CONTEXT = 4;
+
+/** The context of `key` in `line`: its occurrence nearest to `near` (a finding's start), CONTEXT characters a side. */
+export function keyContext(line: string, key: string, near: number): KeyContext | undefined {
+  let at = -1;
+  for (let i = line.indexOf(key); i >= 0; i = line.indexOf(key, i + 1)) {
+    if (at < 0 || Math.abs(i - near) < Math.abs(at - near)) at = i;
+  }
+  if (at < 0) return undefined;
+  return { before: line.slice(Math.max(0, at - CONTEXT), at), after: line.slice(at + key.length, at + key.length + CONTEXT) };
+}
+
+/** Whether `text` has `key` somewhere other than inside the same neighbours (a copy); without a context, anywhere. */
+function occursInOwnWords(text: string, key: string, context: KeyContext | undefined): boolean {
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    if (!context || !isCopy(text, i, key.length, context)) return true;
+  }
+  return false;
+}
+
+/** The occurrence at `at` has the context's neighbours; a context cut short by its line's end must be cut there too. */
+function isCopy(text: string, at: number, length: number, { before, after }: KeyContext): boolean {
+  const start = at - before.length;
+  const end = at + length + after.length;
+  if (start < 0 || !text.startsWith(before, start) || !text.startsWith(after, at + length)) return false;
+  if (before.length < CONTEXT && start > 0 && !isLineBreak(text.charCodeAt(start - 1))) return false;
+  if (after.length < CONTEXT && end < text.length && !isLineBreak(text.charCodeAt(end))) return false;
+  return true;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }
 
 export interface WorkspaceLimits {
@@ -113,17 +160,18 @@ export class WorkspaceTexts {
     return this.chars;
   }
 
-  /** Whether `key` occurs in a document other than `self`. */
-  usedElsewhere(key: string, self: string | undefined): boolean {
+  /** Whether `key` occurs in a document other than `self`, and not only as a copy of `context` (see above). */
+  usedElsewhere(key: string, self: string | undefined, context?: KeyContext): boolean {
     if (key.length < MIN_KEY) return false;
+    const question = context ? `${key}\u0000${context.before}\u0000${context.after}` : key;
     for (const [id, entry] of this.entries) {
       if (id === self) continue;
-      let found = entry.answers.get(key);
+      let found = entry.answers.get(question);
       if (found === undefined) {
         entry.pairs ??= pairFilter(entry.text);
-        found = pairsMayOccur(entry.pairs, key) && entry.text.includes(key);
+        found = pairsMayOccur(entry.pairs, key) && occursInOwnWords(entry.text, key, context);
         if (entry.answers.size >= MAX_ANSWERS) entry.answers.clear();
-        entry.answers.set(key, found);
+        entry.answers.set(question, found);
       }
       if (found) return true;
     }
@@ -132,6 +180,6 @@ export class WorkspaceTexts {
 
   /** The evidence as one document sees it (all documents but itself). */
   except(self: string | undefined): WorkspaceEvidence {
-    return { usedElsewhere: (key) => this.usedElsewhere(key, self) };
+    return { usedElsewhere: (key, context) => this.usedElsewhere(key, self, context) };
   }
 }

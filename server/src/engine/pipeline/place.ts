@@ -1,4 +1,4 @@
-import type { WorkspaceEvidence } from '../evidence';
+import { keyContext, type WorkspaceEvidence } from '../evidence';
 import type { LineFinding } from '../rules/rule';
 import { Finding, Fix, range, Severity } from '../types';
 import type { KeyCounts } from './keyCounts';
@@ -12,7 +12,7 @@ export const LONG_DOCUMENT = 2_000;
  * placed findings are kept in its slot while the line keeps its number, so they are the same objects from
  * pass to pass. Keyed findings whose key recurs in the text are left out; a finding whose corroborating
  * word the (long) document lacks is shown at its lower severity (or not at all). Last, a keyed finding whose key
- * another document of the workspace uses is left out too (engine/evidence.ts).
+ * another document of the workspace uses in words of its own is left out too (engine/evidence.ts).
  */
 export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts, workspace?: WorkspaceEvidence): Finding[] {
   const findings: Finding[] = [];
@@ -44,8 +44,9 @@ export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts
         if (evidence.otherwise === 'off') continue;
         shown = uncorroborated(placed[k], evidence.otherwise);
       }
-      // The last check (a search of the other documents, so only for what would be shown).
-      if (key !== undefined && workspace?.usedElsewhere(key)) continue;
+      // The last check (a search of the other documents, so only for what would be shown); a copy of the
+      // same words is no evidence.
+      if (key !== undefined && workspace?.usedElsewhere(key, keyContext(pass.document.lines[i]!, key, lineFindings[k].start))) continue;
       findings.push(shown);
     }
   }
