@@ -1,9 +1,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit } from './engine';
+import { applyEdits, DocumentKind, fixAll, Lexicon, Linter, LintResult, replacementEdit, ReportDocument, ResolvedConfig, safeFixEdits, Segmenter, TextEdit, WorkspaceTexts } from './engine';
 import { isHanUnit, isLatinCode } from './engine/chars';
 import { fileKeyFor } from './host/configFile';
 import { sharedEngineData } from './host/data';
-import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp } from './settings';
+import { ClientSettings, configFileFor, documentPath, effectiveConfig, fileStamp, workspaceEvidenceOn } from './settings';
 
 interface Entry {
   linter: Linter;
@@ -31,6 +31,11 @@ export function isMostlyChinese(text: string): boolean {
   return han > 0 && han >= latin / 5;
 }
 
+/** A document's id among the workspace's texts: its file path (as a scan of the folders finds it), else its URI. */
+export function workspaceIdOf(uri: string): string {
+  return documentPath(uri) ?? uri;
+}
+
 export function documentKind(languageId: string): DocumentKind {
   return languageId === 'markdown' ? 'markdown' : 'plaintext';
 }
@@ -45,6 +50,11 @@ export class Analysis {
   trusted = true;
   /** File-system paths of the workspace folders (from initialize), where a new .gongwenrc.json goes. */
   workspaceFolders: string[] = [];
+  /**
+   * The texts of the workspace's documents: the open ones by their live text (set here when they are linted),
+   * the others as a background scan read them (features/workspaceEvidence.ts; the browser server has none).
+   */
+  readonly workspace = new WorkspaceTexts();
   /** Called with Chinese messages about a broken configuration (once per distinct problem). */
   onConfigProblems: (problems: string[]) => void = () => {};
   private readonly reportedProblems = new Set<string>();
@@ -70,7 +80,9 @@ export class Analysis {
     }
     const entry = this.entryFor(document);
     if (entry.result && entry.version === document.version) return entry.result;
-    entry.result = entry.linter.lint(document.getText(), documentKind(document.languageId));
+    const text = document.getText();
+    if (workspaceEvidenceOn(this.settings)) this.workspace.set(workspaceIdOf(document.uri), text);
+    entry.result = entry.linter.lint(text, documentKind(document.languageId));
     entry.version = document.version;
     return entry.result;
   }
@@ -116,8 +128,18 @@ export class Analysis {
     this.reportedProblems.clear();
   }
 
+  /**
+   * The document's live text is evidence for the other documents: set when it opens, before any document is
+   * linted again, and whenever it is linted (a document the checker does not support is none).
+   */
+  noteText(document: TextDocument): void {
+    if (workspaceEvidenceOn(this.settings) && this.supports(document)) this.workspace.set(workspaceIdOf(document.uri), document.getText());
+  }
+
+  /** A closed document's live text is no longer evidence (a scan that read it from disk reads it again). */
   close(uri: string): void {
     this.entries.delete(uri);
+    this.workspace.delete(workspaceIdOf(uri));
   }
 
   /** The lint result when it is for the document's current version (no linting here). */
@@ -142,7 +164,10 @@ export class Analysis {
     const segmenter = this.segmenterFor(config.userWords);
     const fsPath = documentPath(document.uri);
     const fileKey = file && fsPath ? fileKeyFor(file, fsPath) : undefined;
-    const entry: Entry = { linter: new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, data: sharedEngineData(), fileKey }), config, segmenter, fileKey, configKey, version: -1 };
+    const evidence = this.workspace.except(workspaceIdOf(document.uri));
+    const workspace = () => (workspaceEvidenceOn(this.settings) ? evidence : undefined);
+    const linter = new Linter({ config, segmenter, lexicon: () => segmenter?.lexicon, data: sharedEngineData(), fileKey, workspace });
+    const entry: Entry = { linter, config, segmenter, fileKey, configKey, version: -1 };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -7,13 +7,14 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis } from './analysis';
+import { Analysis, workspaceIdOf } from './analysis';
 import { sharedEngineData } from './host/data';
 import { CODE_ACTION_KINDS } from './features/codeActions';
 import { registerRequestHandlers } from './features/requests';
 import { ANNOTATE_DOCX_COMMAND, EXPORT_DOCX_COMMAND, RENUMBER_COMMAND, UPDATE_CONFIG_COMMAND } from './protocol';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig } from './settings';
+import { configFileFor, DEFAULT_SETTINGS, documentPath, effectiveConfig, workspaceEvidenceOn } from './settings';
+import { WorkspaceEvidenceScan } from './features/workspaceEvidence';
 import { ClientSettingsSync } from './features/clientSettings';
 import { annotateToDocx, docxText, exportToDocx } from './features/docx';
 import { WorkerSegmenter } from './segmentation/workerSegmenter';
@@ -69,14 +70,35 @@ const publisher = new DiagnosticsPublisher(connection, documents, analysis);
 publisher.onFirstPublish = () => {
   wantSegmentation = true;
   setImmediate(() => segmenter?.start());
+  firstPublished = true;
+  scanWorkspaceIfOn();
 };
+
+// The workspace's other reports as evidence of intent for the wrong-character rule (setting
+// gongwen.wrongChar.workspaceEvidence): read in the background once diagnostics are out, never before.
+const workspaceScan = new WorkspaceEvidenceScan(analysis.workspace, (id) => documents.all().some((d) => workspaceIdOf(d.uri) === id));
+let firstPublished = false;
+let scanStarted = false;
+function scanWorkspaceIfOn(): void {
+  if (scanStarted || !firstPublished || !settings.settled || !workspaceEvidenceOn(analysis.settings) || analysis.workspaceFolders.length === 0) return;
+  scanStarted = true;
+  void workspaceScan.scan(analysis.workspaceFolders).then((read) => {
+    connection.console.info(`gongwen: 已读入工作区中的 ${read} 个报告，作为判断疑似错别字的旁证`);
+    if (read === 0) return;
+    analysis.invalidate();
+    publisher.schedule();
+  });
+}
 analysis.onConfigProblems = (problems) => {
   void connection.window.showWarningMessage(`公文写作助手的配置有误，已按默认值处理有问题的部分：${problems.join('；')}`);
 };
 // A data table that cannot be read (a damaged installation) turns off the rule that needs it; said once.
 sharedEngineData((message) => void connection.window.showWarningMessage(`公文写作助手：${message}。`));
 
-const settings = new ClientSettingsSync(connection, analysis, () => publisher.schedule());
+const settings = new ClientSettingsSync(connection, analysis, () => {
+  publisher.schedule();
+  scanWorkspaceIfOn();
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
@@ -102,14 +124,22 @@ connection.onDidChangeWatchedFiles(() => {
   publisher.schedule();
 });
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+// A document opened or closed is evidence for the others (a string it uses is meant there too): all are linted again.
+documents.onDidOpen((e) => {
+  analysis.noteText(e.document);
+  analysis.invalidate();
+  publisher.schedule();
+});
 documents.onDidChangeContent((e) => {
   lastChange = Date.now();
   publisher.schedule(e.document.uri);
 });
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
+  workspaceScan.restore(workspaceIdOf(e.document.uri));
   publisher.clear(e.document.uri);
+  analysis.invalidate();
+  publisher.schedule();
 });
 
 registerRequestHandlers({

@@ -14,8 +14,16 @@ export interface ClientSettings {
   maxDocumentChars?: number;
   /** At most this many diagnostics per document in the editor (0: no limit). */
   maxNumberOfProblems?: number;
-  /** gongwen.wrongChar.mode: "aggressive" shows uncorroborated guesses in long documents as hints. */
-  wrongChar?: { mode?: unknown };
+  /**
+   * gongwen.wrongChar.mode: "aggressive" shows uncorroborated guesses in long documents as hints.
+   * gongwen.wrongChar.workspaceEvidence (default on): a suspect that other documents of the workspace use is meant.
+   */
+  wrongChar?: { mode?: unknown; workspaceEvidence?: unknown };
+}
+
+/** Whether the other documents of the workspace are evidence for the wrong-character rule (on unless set to false). */
+export function workspaceEvidenceOn(settings: ClientSettings): boolean {
+  return settings.wrongChar?.workspaceEvidence !== false;
 }
 
 /** The rule settings with gongwen.wrongChar.mode folded into suspect-char's options. */

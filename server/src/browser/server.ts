@@ -172,7 +172,13 @@ connection.onInitialized(() => {
   settings.initialized();
 });
 
-documents.onDidOpen((e) => publishWhenReady(e.document.uri));
+// A document opened or closed is evidence for the others (engine/evidence.ts; the open documents are this
+// server's whole workspace): all are linted again.
+documents.onDidOpen((e) => {
+  analysis.noteText(e.document);
+  analysis.invalidate();
+  publishWhenReady();
+});
 documents.onDidChangeContent((e) => {
   lastChange = Date.now();
   publishWhenReady(e.document.uri);
@@ -180,6 +186,8 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   analysis.close(e.document.uri);
   publisher.clear(e.document.uri);
+  analysis.invalidate();
+  publishWhenReady();
 });
 
 registerRequestHandlers({

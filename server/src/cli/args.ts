@@ -23,6 +23,7 @@ export const USAGE = `用法：
   --jobs, -j  并行检查的线程数（默认：启用分词检查时按文本总量，约每 1 MB 一个线程，不超过 CPU 核数）
   -h, --help  显示帮助
   -v, --version
+一次检查的多个文件视为同一工作区：其他文件也用到的写法（名称、新提法）不作为疑似错别字提示（读取前 100 个文件、共 200 万字）；前后文字相同的复制内容不算。
 退出码：0 未发现错误；1 发现错误（error）；2 用法或读写错误。`;
 
 /** A mistake on the command line: reported with the usage text, exit code 2. */

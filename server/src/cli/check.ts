@@ -3,9 +3,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ALL_RULES, DocumentKind, Finding, fixAll, Linter, ResolvedConfig } from '../engine';
+import { ALL_RULES, DocumentKind, Finding, fixAll, Linter, ResolvedConfig, WorkspaceTexts } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
 import { diskEngineData } from '../host/data';
+import { workspaceId, workspaceTextsOf } from '../host/workspaceFiles';
 import type { PrebuiltBuffers } from '../segmentation/prebuilt';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
 import { readTextFile, writeTextFileAtomic } from './files';
@@ -87,7 +88,10 @@ export interface FileOutcome {
   ioError: boolean;
 }
 
-/** Checks (and with `fix`, fixes) one file; I/O errors go to `messages.error`. */
+/**
+ * Checks (and with `fix`, fixes) one file; I/O errors go to `messages.error`. `workspace`: the texts of the
+ * run's files, evidence for the wrong-character rule (a string the other files use is meant).
+ */
 export async function checkFile(
   file: string,
   configPath: string | undefined,
@@ -96,8 +100,9 @@ export async function checkFile(
   reported: Set<string>,
   messages: CheckMessages,
   annotate?: string,
+  workspace?: WorkspaceTexts,
 ): Promise<FileOutcome> {
-  if (isDocx(file)) return checkDocxFile(file, configPath, fix, segmenters, reported, messages, annotate);
+  if (isDocx(file)) return checkDocxFile(file, configPath, fix, segmenters, reported, messages, annotate, workspace);
   let linter: Linter;
   let source;
   try {
@@ -106,7 +111,7 @@ export async function checkFile(
     const segmenter = segmenters.get(config);
     const applied = configPath ?? findConfig(path.dirname(path.resolve(file)));
     const fileKey = applied ? fileKeyFor(applied, file) : undefined;
-    linter = new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data, fileKey });
+    linter = new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data, fileKey, workspace: workspace?.except(workspaceId(file)) });
   } catch (error) {
     messages.error(`gongwen：${(error as Error).message}`);
     return { ioError: true };
@@ -199,8 +204,10 @@ export async function checkFiles(
     const reported = new Set<string>();
     const segmenters = makeSegmenterReporter(err);
     const messages: CheckMessages = { error: err, once: err };
+    // The files of one run are one workspace (a worker thread reads them for itself).
+    const workspace = files.length > 1 ? workspaceTextsOf(files) : undefined;
     for (const file of files) {
-      const outcome = await checkFile(file, configPath, fix, segmenters, reported, messages, annotate);
+      const outcome = await checkFile(file, configPath, fix, segmenters, reported, messages, annotate, workspace);
       if (outcome.ioError) ioError = true;
       if (outcome.result) results.push(outcome.result);
     }
@@ -217,11 +224,12 @@ function checkDocxFile(
   reported: Set<string>,
   messages: CheckMessages,
   annotate: string | undefined,
+  workspace: WorkspaceTexts | undefined,
 ): FileOutcome {
   try {
     const config = configFor(file, configPath, (s) => messages.once(s), reported);
     const segmenter = segmenters.get(config);
-    const linter = new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data });
+    const linter = new Linter({ config, segmenter, lexicon: () => segmenter.lexicon, data: segmenters.data, workspace: workspace?.except(workspaceId(file)) });
     const result = checkDocxCli(file, linter, { fix, config, err: (s) => messages.once(s), annotate }, diagnosticJson);
     segmenters.report(segmenter);
     if (result.annotated) messages.error(`gongwen：已写出 ${annotate}：批注 ${result.annotated.comments} 条${fix ? `，修订 ${result.annotated.fixes} 处` : ''}（原文件未改动）`);

@@ -12,6 +12,8 @@ export interface WorkerSetup {
   fix: boolean;
   /** The prebuilt dictionaries, read once by the main thread and shared (no copy per worker). */
   prebuilt: PrebuiltBuffers;
+  /** All the files of the run: they are one workspace (evidence for the wrong-character rule). */
+  files: string[];
 }
 
 /** Main thread → worker: check this file. */
@@ -50,7 +52,7 @@ export async function checkInWorkers(files: string[], sizes: readonly number[], 
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { configPath, fix, prebuilt } satisfies WorkerSetup });
+        const worker = new Worker(script, { workerData: { configPath, fix, prebuilt, files } satisfies WorkerSetup });
         const feed = () => {
           if (next < order.length) {
             const index = order[next++];

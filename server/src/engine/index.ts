@@ -8,6 +8,7 @@ export * from './config';
 export * from './linter';
 export * from './segmentation';
 export * from './lexicon';
+export * from './evidence';
 export * from './stats';
 export * from './renumber';
 export * from './edits';

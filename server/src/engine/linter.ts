@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, ResolvedConfig } from './config';
 import type { EngineData } from './data';
 import { DocumentKind, ReportDocument, TreeUpdate } from './document';
+import type { WorkspaceEvidence } from './evidence';
 import { Lexicon } from './lexicon';
 import { capPerRule, sortByPosition } from './pipeline/cap';
 import { DocumentRuleStage } from './pipeline/documentRules';
@@ -30,6 +31,11 @@ export interface LintEnvironment {
   lexicon?: Lexicon | (() => Lexicon | undefined);
   /** The data tables the host loads (pinyin, shapes, known words, snippets), handed to the rules. */
   data?: EngineData;
+  /**
+   * The other documents of the workspace (or a getter: a host may turn it on and off): a suspected typo whose
+   * written string another document uses is a name or a coinage (engine/evidence.ts).
+   */
+  workspace?: WorkspaceEvidence | (() => WorkspaceEvidence | undefined);
 }
 
 /**
@@ -65,6 +71,7 @@ export class Linter {
   private readonly segmenter?: Segmenter;
   private readonly fileKey?: string;
   private readonly lexiconSource?: Lexicon | (() => Lexicon | undefined);
+  private readonly workspaceSource?: WorkspaceEvidence | (() => WorkspaceEvidence | undefined);
   /** What the rules' contexts carry from the environment. */
   private readonly environment: RuleEnvironment;
   private readonly rules: RuleSet;
@@ -78,6 +85,7 @@ export class Linter {
     this.segmenter = environment.segmenter;
     this.fileKey = environment.fileKey;
     this.lexiconSource = environment.lexicon;
+    this.workspaceSource = environment.workspace;
     this.environment = { config: this.config, data: environment.data };
     this.rules = new RuleSet(environment.rules ?? ALL_RULES, this.config);
     this.lineCache = new LineCache(this.rules.needsSegmentation);
@@ -100,7 +108,8 @@ export class Linter {
     const toCheck = linesToCheck(pass, this.rules, this.segmenter, this.lexicon());
     checkLines(toCheck, this.rules, this.environment, kind === 'markdown');
     const segmentationPending = this.lineCache.finish(pass);
-    const lineFindings = placeFindings(pass, text, this.keyCounts);
+    const workspace = typeof this.workspaceSource === 'function' ? this.workspaceSource() : this.workspaceSource;
+    const lineFindings = placeFindings(pass, text, this.keyCounts, workspace);
     const wordsReady = !segmentationPending && this.segmenter !== undefined;
     const documentFindings = this.documentRules.run(document, treeUpdate, wordsReady ? pass : undefined);
     const findings = this.suppressAndCap(lineFindings.concat(documentFindings), text, document);

@@ -15,6 +15,11 @@ export class ClientSettingsSync {
   private initial: ClientSettings = DEFAULT_SETTINGS;
   /** Whether the client accepts snippet completions. */
   snippetSupport = false;
+  /**
+   * Whether the settings in force are the client's (asked once it is initialized, when it answers such
+   * requests): work that a setting may turn off (the workspace scan) waits for this.
+   */
+  settled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -38,7 +43,10 @@ export class ClientSettingsSync {
 
   /** At initialized: follow changes of the settings and ask for them now. */
   initialized(): void {
-    if (!this.configurationCapability) return;
+    if (!this.configurationCapability) {
+      this.settled = true;
+      return;
+    }
     void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
     void this.refresh();
   }
@@ -52,6 +60,7 @@ export class ClientSettingsSync {
     } catch {
       this.analysis.settings = this.initial;
     }
+    this.settled = true;
     this.analysis.resetConfiguration();
     this.republish();
   }

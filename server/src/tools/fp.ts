@@ -1,12 +1,15 @@
 // `npm run fp -- FOLDER [--list]`: runs the checker on every report (.txt/.md) of a folder and counts
 // error and warning diagnostics per 10,000 characters, with a per-rule breakdown, and the quieter information
 // and hint findings beside them. On edited, published text nearly every one is a false alarm; `--list` prints
-// each error and warning with its context (`--list-quiet` the information and hint findings too).
+// each error and warning with its context (`--list-quiet` the information and hint findings too). `--workspace`
+// checks the folder's reports as one workspace, as `gongwen check` does with the files of one run (a string the
+// other reports use is evidence of intent: engine/evidence.ts).
 import { isMostlyChinese } from '../analysis';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Finding, Linter } from '../engine';
+import { Finding, Linter, WorkspaceTexts } from '../engine';
+import { workspaceId, workspaceTextsOf } from '../host/workspaceFiles';
 import { COUNTED, countChars, per10k, productLinter } from './measure';
 
 export interface FileFindings {
@@ -42,9 +45,14 @@ export function reportFiles(folder: string): string[] {
   return out.sort();
 }
 
-export function countFolder(folder: string, linter: Linter): FpResult {
+/**
+ * Counts the findings of the folder's reports. With `workspace` (the reports' texts) the linter's workspace
+ * getter must answer `workspace.except(current.file)`: see main.
+ */
+export function countFolder(folder: string, linter: Linter, current?: { file: string }): FpResult {
   const result: FpResult = { files: [], chars: 0, count: 0, per10k: 0, rules: {}, quietCount: 0, quietPer10k: 0, quietRules: {} };
   for (const file of reportFiles(folder)) {
+    if (current) current.file = workspaceId(file);
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     // As in the editor: plain text and Markdown that are not mostly Chinese (a SOURCE.md) are not reports.
     if (!isMostlyChinese(text)) continue;
@@ -101,10 +109,12 @@ export function formatFp(r: FpResult, folder: string, list: boolean, listQuiet =
 }
 
 export function main(argv: string[]): number {
-  const usage = '用法：npm run fp -- FOLDER [--list] [--list-quiet]\n  统计文件夹中 .txt/.md 报告每万字的 error 与 warning 数（以及 information 与 hint 数）\n';
+  const usage =
+    '用法：npm run fp -- FOLDER [--list] [--list-quiet] [--workspace]\n  统计文件夹中 .txt/.md 报告每万字的 error 与 warning 数（以及 information 与 hint 数）\n' +
+    '  --workspace 把文件夹中的报告当作一个工作区（其他报告也用到的写法视为有意为之，同 gongwen check 一次检查的多个文件）\n';
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { list: { type: 'boolean', default: false }, 'list-quiet': { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { list: { type: 'boolean', default: false }, 'list-quiet': { type: 'boolean', default: false }, workspace: { type: 'boolean', default: false } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${usage}`);
     return 2;
@@ -114,7 +124,13 @@ export function main(argv: string[]): number {
     process.stderr.write(usage);
     return 2;
   }
-  process.stdout.write(formatFp(countFolder(positionals[0], productLinter()), positionals[0], values.list ?? false, values['list-quiet'] ?? false) + '\n');
+  const folder = positionals[0];
+  // The reports as in countFolder (not mostly Chinese: not a report, no evidence either).
+  let texts: WorkspaceTexts | undefined;
+  const current = { file: '' };
+  if (values.workspace) texts = workspaceTextsOf(reportFiles(folder).filter((f) => isMostlyChinese(fs.readFileSync(f, 'utf8'))));
+  const linter = productLinter(texts ? () => texts.except(current.file) : undefined);
+  process.stdout.write(formatFp(countFolder(folder, linter, texts ? current : undefined), folder, values.list ?? false, values['list-quiet'] ?? false) + '\n');
   return 0;
 }
 

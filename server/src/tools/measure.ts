@@ -1,4 +1,4 @@
-import { Finding, Linter, Severity } from '../engine';
+import { Finding, LintEnvironment, Linter, Severity } from '../engine';
 import { diskEngineData } from '../host/data';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
 
@@ -13,7 +13,7 @@ export function counted(findings: readonly Finding[]): Finding[] {
  * The checker as the CLI runs it: every default rule, real nodejieba segmentation and its word
  * frequencies and data tables. Throws when segmentation or a data table cannot load (a measurement without it would mislead).
  */
-export function productLinter(): Linter {
+export function productLinter(workspace?: LintEnvironment['workspace']): Linter {
   const segmenter = new SyncSegmenter();
   segmenter.cut('测试');
   const lexicon = segmenter.lexicon;
@@ -21,7 +21,7 @@ export function productLinter(): Linter {
   const problems: string[] = [];
   const data = diskEngineData({ onError: (message) => problems.push(message) });
   if (!data.pinyin() || !data.shapes() || !data.knownWords() || !data.snippets()) throw new Error(problems.join('；'));
-  return new Linter({ segmenter, lexicon, data });
+  return new Linter({ segmenter, lexicon, data, workspace });
 }
 
 /** Characters that count for "per 10,000 characters": everything but whitespace, by code point. */

@@ -1,3 +1,4 @@
+import { keyContext, type WorkspaceEvidence } from '../evidence';
 import type { LineFinding } from '../rules/rule';
 import { Finding, Fix, range, Severity } from '../types';
 import type { KeyCounts } from './keyCounts';
@@ -10,9 +11,10 @@ export const LONG_DOCUMENT = 2_000;
  * The place-and-corroborate stage: the kept lines' findings as document findings, in line order. A line's
  * placed findings are kept in its slot while the line keeps its number, so they are the same objects from
  * pass to pass. Keyed findings whose key recurs in the text are left out; a finding whose corroborating
- * word the (long) document lacks is shown at its lower severity (or not at all).
+ * word the (long) document lacks is shown at its lower severity (or not at all). Last, a keyed finding whose key
+ * another document of the workspace uses in words of its own is left out too (engine/evidence.ts).
  */
-export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts): Finding[] {
+export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts, workspace?: WorkspaceEvidence): Finding[] {
   const findings: Finding[] = [];
   const { slots } = pass;
   for (const i of pass.kept) {
@@ -36,10 +38,16 @@ export function placeFindings(pass: LinePass, text: string, keyCounts: KeyCounts
       const key = keys && keys[k];
       if (key !== undefined && keyCounts.occursTwice(text, key)) continue;
       const evidence = lineFindings[k].corroboration;
+      let shown = placed[k];
       if (evidence && text.length >= LONG_DOCUMENT && keyCounts.count(text, evidence.word) < (evidence.times ?? 1)) {
         // 'off': an uncorroborated guess in a long document is dropped.
-        if (evidence.otherwise !== 'off') findings.push(uncorroborated(placed[k], evidence.otherwise));
-      } else findings.push(placed[k]);
+        if (evidence.otherwise === 'off') continue;
+        shown = uncorroborated(placed[k], evidence.otherwise);
+      }
+      // The last check (a search of the other documents, so only for what would be shown); a copy of the
+      // same words is no evidence.
+      if (key !== undefined && workspace?.usedElsewhere(key, keyContext(pass.document.lines[i]!, key, lineFindings[k].start))) continue;
+      findings.push(shown);
     }
   }
   return findings;

@@ -1,10 +1,10 @@
-import { inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, quotedRanges, suspectPositions } from '../wrongchar/filters';
+import { againstFrame, inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, quotedRanges, suspectPositions } from '../wrongchar/filters';
 import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
 import { cachedCandidates } from '../wrongchar/candidates';
-import { contextFinding, contextMargin, contextSuggestions } from '../lm/contextCheck';
+import { contextFinding, contextMargin, type ContextSuggestion, contextSuggestions } from '../lm/contextCheck';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -84,6 +84,20 @@ function pairFinding(text: string, i: number, suggestions: PairSuggestion[], oth
   };
 }
 
+/**
+ * A finding of the context check. A confused single-character word (的 for 地) has a one-character written
+ * string, which recurs in any text: it gets no repetition key, and in a long document it needs a margin of
+ * `confusableLongDocumentMargin` instead of contextFinding's strong margin.
+ */
+function contextRuleFinding(text: string, s: ContextSuggestion, otherwise: Quietly): LineFinding & { gain: number } {
+  const finding: LineFinding & { gain: number } = contextFinding(text, s, otherwise);
+  if (s.kind !== 'confusable') return finding;
+  delete finding.key;
+  if (s.margin >= PARAMS.confusableLongDocumentMargin) delete finding.corroboration;
+  else finding.corroboration = { word: s.word, otherwise, times: Number.MAX_SAFE_INTEGER };
+  return finding;
+}
+
 export const suspectChar: LineRule = {
   id: 'suspect-char',
   description: '疑似错别字：按分词与词频找出连不成词的字，提示读音或字形相近、能组成常用词的字',
@@ -100,6 +114,8 @@ export const suspectChar: LineRule = {
     const otherwise = quietlyFor(options);
     // Most lines quote nothing: an empty array then answers undefined (not quoted) everywhere.
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
+    // The varying slots of repeated frames (一严到底、一贯到底) are meant, unless the suggestion is the other member's character.
+    const slots = parallelSlots(text);
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
     const found: (LineFinding & { gain: number })[] = [];
@@ -118,7 +134,7 @@ export const suspectChar: LineRule = {
         }
       }
       // Searched only for a token about to be flagged: the phrase book is a long string.
-      if (bestAt < 0 || !bestList || inOwnPhrases(text, token, wrongChar)) continue;
+      if (bestAt < 0 || !bestList || againstFrame(slots, bestAt, bestList[0].char) || inOwnPhrases(text, token, wrongChar)) continue;
       found.push(replacementFinding(text, bestAt, bestList, otherwise));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
@@ -132,7 +148,7 @@ export const suspectChar: LineRule = {
       // The signs of intent at i and at i + 1 (the name test is the same for both).
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
-      if (!list || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
+      if (!list || againstFrame(slots, i, list[0].word[0]) || againstFrame(slots, i + 1, list[0].word[1]) || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
       found.push(pairFinding(text, i, list, otherwise));
     }
     // The word trigram model (when loaded).
@@ -160,9 +176,10 @@ export const suspectChar: LineRule = {
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
+        if (againstFrame(slots, s.at, s.char)) continue;
         const written = { start: s.wordStart, end: s.wordStart + s.word.length };
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
-        found.push(contextFinding(text, s, otherwise));
+        found.push(contextRuleFinding(text, s, otherwise));
       }
     }
     // Overlapping findings: the one with the larger gain wins.

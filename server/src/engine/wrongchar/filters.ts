@@ -56,6 +56,59 @@ export function inAlternation(text: string, i: number): boolean {
   return false;
 }
 
+/** Between the members of a parallel frame. */
+const FRAME_DELIMITER = /[、，；]/g;
+/** Lengths of a frame's members (in Chinese characters), longest first. */
+const FRAME_LONGEST = 8;
+const FRAME_SHORTEST = 3;
+
+const NO_SLOTS = new Uint16Array(0);
+
+/**
+ * The varying slots of repeated frames: where the text before a delimiter ends, and the text after it starts,
+ * with equally long runs of Chinese characters that are alike but at `PARAMS.frameSlots` places at most
+ * (一严到底、一贯到底; 以案促改、以案促治), those places are meant to differ: a writer who repeats a frame
+ * chooses what fills it. The array holds, at each slot, the character the other member has there (0 elsewhere):
+ * a suggestion to write that very character is still a typo's correction (一种甫助生育技术，辅助生育技术 — the
+ * writer repeated a phrase and mistyped it once). ABAC and ABCB within four characters are inAlternation's.
+ */
+export function parallelSlots(text: string): Uint16Array {
+  let slots = NO_SLOTS;
+  FRAME_DELIMITER.lastIndex = 0;
+  for (let match = FRAME_DELIMITER.exec(text); match; match = FRAME_DELIMITER.exec(text)) {
+    const d = match.index;
+    for (let len = FRAME_LONGEST; len >= FRAME_SHORTEST; len--) {
+      const a = d - len;
+      const b = d + 1;
+      if (a < 0 || b + len > text.length) continue;
+      let differing = 0;
+      let han = true;
+      for (let k = 0; k < len && han; k++) {
+        const x = text.charCodeAt(a + k);
+        const y = text.charCodeAt(b + k);
+        han = isHanCode(x) && isHanCode(y);
+        if (x !== y) differing++;
+      }
+      if (!han || differing === 0 || differing > (len <= 3 ? Math.min(1, PARAMS.frameSlots) : PARAMS.frameSlots) || len - differing < 2) continue;
+      if (slots === NO_SLOTS) slots = new Uint16Array(text.length);
+      for (let k = 0; k < len; k++) {
+        const x = text.charCodeAt(a + k);
+        const y = text.charCodeAt(b + k);
+        if (x === y) continue;
+        slots[a + k] = y;
+        slots[b + k] = x;
+      }
+      break;
+    }
+  }
+  return slots;
+}
+
+/** Whether a suggestion to write `char` at `i` goes against a repeated frame (see parallelSlots). */
+export function againstFrame(slots: Uint16Array, i: number, char: string): boolean {
+  return slots.length > 0 && slots[i] !== 0 && slots[i] !== char.charCodeAt(0);
+}
+
 /**
  * Words that end the name of an organisation: a string followed by one of them is a name (弘润石化,
  * 中芯国际), and names are not checked. (Place and facility suffixes — 村, 镇, 路, 线 — cost more

@@ -34,6 +34,17 @@ export const PARAMS = {
    * no word but read well in context (医联体, 智汇, 津融).
    */
   longDocumentContextMargin: 10,
+  /**
+   * Places at which two members of a repeated frame around a delimiter may differ and still be a frame
+   * (一严到底、一贯到底: one; three-character members: always one). See filters.ts, parallelSlots.
+   */
+  frameSlots: 1,
+  /**
+   * A single-character word the writer may have confused with another (的/地/得, 在/再): its written string is
+   * one character, which recurs in any text, so no repetition test applies; in a long document the model's
+   * margin must reach this (else the finding is `otherwise` there).
+   */
+  confusableLongDocumentMargin: 9,
   /** Suggestions listed. */
   suggestions: 3,
   /**
