@@ -45,7 +45,8 @@ for (const line of fs.readFileSync(dict, 'utf8').split('\n')) {
 }
 const common = (c) => (frequency.get(c) ?? 0) >= MIN_CHAR;
 
-// Cangjie 5 codes by character (a character may have more than one).
+// Cangjie 5 codes by character (a character may have more than one; codes with x, the key of
+// hard-to-split shapes, are left out).
 const dump = execFileSync('python3', ['-c', `
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -55,7 +56,7 @@ for ch, code in c.execute('select chchar, code from codes join chars using(char_
 const codesOf = new Map();
 for (const line of dump.split('\n')) {
   const [char, code] = line.split('\t');
-  if (!char || char.length !== 1 || !/[\u4e00-\u9fff]/.test(char) || !/^[a-y]+$/.test(code ?? '')) continue;
+  if (!char || char.length !== 1 || !/[\u4e00-\u9fff]/.test(char) || !/^[a-wy]+$/.test(code ?? '')) continue;
   const list = codesOf.get(char);
   if (list) list.push(code);
   else codesOf.set(char, [code]);
