@@ -49,13 +49,14 @@ export function quietlyFor(options: Readonly<Record<string, unknown>> | undefine
 // loops allocate a context object for every token.
 
 /** The finding for the character at `i`, with its replacements (best first). */
-function replacementFinding(text: string, i: number, suggestions: Suggestion[], otherwise: Quietly): LineFinding & { gain: number } {
+function replacementFinding(text: string, i: number, suggestions: Suggestion[], otherwise: Quietly): LineFinding & { gain: number; kind?: string } {
   const best = suggestions[0];
   const list = suggestions.slice(0, PARAMS.suggestions);
   return {
     start: i,
     end: i + 1,
     gain: best.gain,
+    kind: best.kind,
     ...severityFor(best.gain, best.word, best.kind === 'any', otherwise),
     // The original characters of the suspected word: if they recur in the document, they are a
     // name or a coinage, not a typo (the linter drops the finding then).
@@ -106,7 +107,8 @@ export const suspectChar: LineRule = {
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
-    const found: (LineFinding & { gain: number })[] = [];
+    // `kind`: of the best replacement (frequency findings); not part of the finding.
+    const found: (LineFinding & { gain: number; kind?: string })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
@@ -163,7 +165,8 @@ export const suspectChar: LineRule = {
       // names and coinages of published reports form no word but read well in context (医联体, 悦览, 数居).
       for (const f of found) {
         if (f.end - f.start !== 1 || !f.fixes?.[0]) continue;
-        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs);
+        // The margin pays for the kind of typo assumed, as in the model's own check.
+        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs) - (CONTEXT_PARAMS.costs[f.kind ?? ''] ?? 0);
         if (margin < PARAMS.longDocumentContextMargin) f.corroboration = { word: f.fixes[0].edits[0].newText, otherwise, times: Number.MAX_SAFE_INTEGER };
       }
       // Every character, inside frequent words too, judged by the model's margin.
@@ -186,7 +189,7 @@ export const suspectChar: LineRule = {
     found.sort((x, y) => y.gain - x.gain);
     const taken = new Uint8Array(text.length);
     const findings: LineFinding[] = [];
-    for (const { gain: _gain, ...f } of found) {
+    for (const { gain: _gain, kind: _kind, ...f } of found) {
       if (taken.subarray(f.start, f.end).some((x) => x)) continue;
       taken.fill(1, f.start, f.end);
       findings.push(f);
