@@ -46,15 +46,15 @@ export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lex
   for (const syllable of syllables) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
   for (const c of data.shapes[char] ?? '') add(c, 'shape');
   const variants = data.variants;
+  const readings = variants?.poly[char]?.split(' ') ?? [];
   if (variants) {
     // Its other readings' characters, and the characters with another reading that is one of its syllables.
-    const readings = variants.poly[char]?.split(' ') ?? [];
     for (const syllable of readings) for (const c of charsOf.get(syllable) ?? '') add(c, 'poly');
     for (const syllable of syllables) for (const c of variants.polyBySyllable.get(syllable) ?? '') add(c, 'poly');
     for (const c of variants.parts[char] ?? '') add(c, 'part');
     for (const c of variants.shares[char] ?? '') add(c, 'share');
-    if (near) for (const syllable of [...syllables, ...readings]) for (const s of nearSyllables(syllable, charsOf)) for (const c of charsOf.get(s) ?? '') add(c, 'near');
   }
+  if (near) for (const syllable of [...syllables, ...readings]) for (const s of nearSyllables(syllable, charsOf)) for (const c of charsOf.get(s) ?? '') add(c, 'near');
   return out;
 }
 
