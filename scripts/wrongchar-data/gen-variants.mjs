@@ -76,6 +76,11 @@ for (const [char, codes] of codesOf) {
   }
 }
 
+/** Cangjie keys that, as a second part, stand for their own character: 日 a, 木 d, 土 g, 人 o, 口 r, 山 u, 女 v. */
+const OWN_SHAPE_KEYS = 'adgoruv';
+const KEY_CHARS = { a: '日', d: '木', g: '土', o: '人', r: '口', u: '山', v: '女' };
+const byKey = new Map(Object.entries(KEY_CHARS).map(([k, c]) => [k, [c]]));
+
 const parts = new Map();
 const shares = new Map();
 const link = (table, x, y) => {
@@ -94,6 +99,9 @@ for (const [char, codes] of codesOf) {
     // The first part takes one or two codes; the second part more (the larger part of the character).
     for (let head = 1; head <= 2; head++) {
       const rest = code.slice(head);
+      // A second part of one code makes half or more of a character (安 = 宀 j + 女 v, 队 = 阝 nl + 人 o), when that code is
+      // the key of a character's own shape (not 金 c, also 八; not 月 b, also 冂).
+      if (code.length === head + 1 && OWN_SHAPE_KEYS.includes(rest)) for (const whole of byKey.get(rest) ?? []) if (common(whole)) link(parts, char, whole);
       if (rest.length <= head) continue;
       const wholes = [...(bySecondPart.get(rest) ?? [])].filter(common);
       if (wholes.length <= MAX_WHOLES) for (const whole of wholes) link(parts, char, whole);
