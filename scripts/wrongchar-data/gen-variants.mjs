@@ -81,6 +81,15 @@ const OWN_SHAPE_KEYS = 'adgoruv';
 const KEY_CHARS = { a: '日', d: '木', g: '土', o: '人', r: '口', u: '山', v: '女' };
 const byKey = new Map(Object.entries(KEY_CHARS).map(([k, c]) => [k, [c]]));
 
+/** All readings of a character (pinyin-pro), toneless. */
+const readings = new Map();
+const readingsOf = (c) => {
+  let r = readings.get(c);
+  if (!r) readings.set(c, (r = new Set(pinyin(c, { multiple: true, type: 'array', toneType: 'none', v: true }))));
+  return r;
+};
+const sharesReading = (x, y) => [...readingsOf(x)].some((s) => readingsOf(y).has(s));
+
 const parts = new Map();
 const shares = new Map();
 const link = (table, x, y) => {
@@ -103,7 +112,13 @@ for (const [char, codes] of codesOf) {
       // the key of a character's own shape (not 金 c, also 八; not 月 b, also 冂).
       if (code.length === head + 1 && OWN_SHAPE_KEYS.includes(rest)) for (const whole of byKey.get(rest) ?? []) if (common(whole)) link(parts, char, whole);
       if (rest.length <= head) continue;
-      const wholes = [...(bySecondPart.get(rest) ?? [])].filter(common);
+      let wholes = [...(bySecondPart.get(rest) ?? [])].filter(common);
+      // Codes collide (供 = o + tc: 共 or 业?); the second part of a compound is mostly its sound, so of
+      // several, those that share a reading with the character.
+      if (wholes.length > 1) {
+        const alike = wholes.filter((w) => sharesReading(char, w));
+        if (alike.length > 0) wholes = alike;
+      }
       if (wholes.length <= MAX_WHOLES) for (const whole of wholes) link(parts, char, whole);
       const key = rest;
       const list = siblings.get(key);
