@@ -36,6 +36,7 @@ export const REQUIRED_ENTRIES = [
   'extension/server/data/char-shapes.json',
   'extension/server/data/char-pinyin.json',
   'extension/server/data/known-words.json',
+  'extension/server/data/char-variants.json',
   'extension/server/data/lm.bin',
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',

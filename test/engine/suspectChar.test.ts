@@ -88,9 +88,12 @@ test('suggestions are ranked and only a clearly better word counts', () => {
   assert.deepEqual(suggestReplacements('加强政治建设', 3, small, tablesFor(small, tables), { start: 2, end: 4 }), []);
 });
 
-function check(text: string, words: string[], lexicon = small, options: Record<string, unknown> = {}) {
-  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, data, info: undefined as never, markdown: false, options });
+function check(text: string, words: string[], lexicon = small, options: Record<string, unknown> = {}, engineData = data) {
+  return suspectChar.check({ text, tokens: toTokens(text, lengthsOf(words)), lexicon, data: engineData, info: undefined as never, markdown: false, options });
 }
+
+/** The same data without the word trigram model (the frequency search alone). */
+const withoutModel = { ...data, languageModel: undefined };
 
 test('suspect-char flags a non-word with a much better look-alike word, with unsafe ranked fixes', () => {
   const findings = check('加强政冶建设', ['加强', '政冶', '建设']);
@@ -117,33 +120,36 @@ test('the linter runs lexicon rules only once the lexicon is ready, then re-chec
   assert.equal(linter.lint('加强政冶建设').findings.filter((f) => f.rule === 'suspect-char').length, 1);
 });
 
-test('any character may complete a long frequent word (委贝会 → 委员会), never a short one', () => {
+test('any character may complete a long frequent word (委甲会 → 委员会), never a short one', () => {
   const lexicon = new CompactLexicon(
-    buildLexiconData([['委员会', 50000], ['委', 3000], ['员', 5000], ['会', 20000], ['贝', 300], ['常务', 9000], ['贝壳', 400], ['员工', 30000]]),
+    buildLexiconData([['委员会', 50000], ['委', 3000], ['员', 5000], ['会', 20000], ['甲', 300], ['常务', 9000], ['甲壳', 400], ['员工', 30000]]),
   );
-  const findings = check('常务委贝会', ['常务', '委', '贝', '会'], lexicon);
+  const findings = check('常务委甲会', ['常务', '委', '甲', '会'], lexicon);
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end], [3, 4]);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '员');
   assert.match(findings[0].message, /委员会/);
-  // 员 is neither a sound-alike nor a look-alike of 贝: only the three-character word justifies it, and
+  // 员 is neither a sound-alike nor a look-alike of 甲: only the three-character word justifies it, and
   // such a finding always asks the document for corroboration.
   assert.equal(findings[0].corroboration?.word, '委员会');
-  // Two characters (贝工 → 员工) are not enough evidence for an arbitrary replacement.
-  assert.deepEqual(check('贝工', ['贝', '工'], lexicon), []);
+  // Two characters (甲工 → 员工) are not enough evidence for an arbitrary replacement.
+  assert.deepEqual(check('甲工', ['甲', '工'], lexicon), []);
 });
 
-test('two neighbouring characters typed wrong (淡味 → 单位) are suggested as a hint', () => {
+test('two neighbouring characters typed wrong (淡味 → 单位) are suggested as a hint, a warning when the model agrees', () => {
   const lexicon = new CompactLexicon(buildLexiconData([['单位', 100000], ['淡', 100], ['味', 100], ['由', 9000], ['负责', 20000]]));
   assert.equal(suggestPairs('由淡味负责', 1, lexicon, tablesFor(lexicon, tables))[0]?.word, '单位');
   assert.deepEqual(suggestPairs('由单位负责', 1, lexicon, tablesFor(lexicon, tables)), [], 'a word is left alone');
-  const findings = check('由淡味负责', ['由', '淡味', '负责'], lexicon);
+  const findings = check('由淡味负责', ['由', '淡味', '负责'], lexicon, {}, withoutModel);
   assert.equal(findings.length, 1);
   assert.deepEqual([findings[0].start, findings[0].end, findings[0].severity], [1, 3, 'information']);
   assert.equal(findings[0].fixes?.[0].edits[0].newText, '单位');
   assert.deepEqual(findings[0].corroboration, { word: '单位', otherwise: 'off', times: PARAMS.corroboratingUses }, 'nothing in a long document that does not use 单位');
-  const aggressive = check('由淡味负责', ['由', '淡味', '负责'], lexicon, { mode: 'aggressive' });
+  const aggressive = check('由淡味负责', ['由', '淡味', '负责'], lexicon, { mode: 'aggressive' }, withoutModel);
   assert.deepEqual(aggressive[0].corroboration, { word: '单位', otherwise: 'hint', times: PARAMS.corroboratingUses }, 'a hint in the aggressive mode');
+  // The word trigram model reads 由单位负责 far better than 由淡味负责: a warning.
+  const judged = check('由淡味负责', ['由', '淡味', '负责'], lexicon);
+  assert.deepEqual([judged[0].start, judged[0].end, judged[0].severity, judged[0].fixes?.[0].edits[0].newText], [1, 3, 'warning', '单位']);
 });
 
 test('parallel structures and organisation names are deliberate; modern words are known', () => {

@@ -3,7 +3,7 @@
 // bundle for the browser uses this module in place of host/data.ts (scripts/build.mjs), so the shared
 // feature files that call sharedEngineData() get these tables.
 import type { SnippetFile } from '../engine/completion';
-import type { EngineData } from '../engine/data';
+import type { CharVariants, EngineData } from '../engine/data';
 import type { ReadFile } from './files';
 
 const PURPOSE = '疑似错别字检查已跳过，其余检查照常进行';
@@ -12,6 +12,7 @@ interface Tables {
   pinyin?: Record<string, string>;
   shapes?: Record<string, string>;
   knownWords?: string[];
+  charVariants?: CharVariants;
   snippets?: Record<string, SnippetFile>;
 }
 
@@ -44,11 +45,11 @@ async function readJson(read: ReadFile, file: string): Promise<unknown> {
 
 /** Reads every table (a table that cannot be had is reported once and stays undefined). */
 export async function loadBrowserEngineData(read: ReadFile, snippetNames: readonly string[]): Promise<void> {
-  const load = async <K extends keyof Tables>(key: K, get: () => Promise<Tables[K]>) => {
+  const load = async <K extends keyof Tables>(key: K, get: () => Promise<Tables[K]>, purpose = PURPOSE) => {
     try {
       tables[key] = await get();
     } catch (error) {
-      report(`${(error as Error).message}，${PURPOSE}`);
+      report(`${(error as Error).message}，${purpose}`);
     }
   };
   await Promise.all([
@@ -59,6 +60,11 @@ export async function loadBrowserEngineData(read: ReadFile, snippetNames: readon
       if (typeof modern !== 'string') throw new Error('数据文件 known-words.json 的格式不对');
       return modern.split(' ');
     }),
+    load('charVariants', async () => {
+      const table = (await readJson(read, 'server/data/char-variants.json')) as Record<string, unknown> | null;
+      const record = (value: unknown) => stringRecord(value, 'char-variants.json');
+      return { poly: record(table?.poly), parts: record(table?.parts), shares: record(table?.shares) };
+    }, '疑似错别字检查只用读音与字形表中的候选字，其余检查照常进行'),
     load('snippets', async () => {
       const files: Record<string, SnippetFile> = {};
       // A snippet file that cannot be read or parsed is left out (it only means fewer phrases). Kept in the
@@ -78,6 +84,7 @@ const data: EngineData = {
   pinyin: () => tables.pinyin,
   shapes: () => tables.shapes,
   knownWords: () => tables.knownWords,
+  charVariants: () => tables.charVariants,
   snippets: () => tables.snippets,
 };
 

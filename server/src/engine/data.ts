@@ -36,4 +36,17 @@ export interface EngineData {
    * word frequencies alone.
    */
   languageModel?(): LanguageModel | undefined;
+  /**
+   * More candidates for the wrong-character rule (server/data/char-variants.json from
+   * scripts/wrongchar-data/gen-variants.mjs): other readings of polyphones, characters that contain one
+   * another, characters that share a rare component. Optional: without it the other candidates are used.
+   */
+  charVariants?(): CharVariants | undefined;
+}
+
+/** The content of server/data/char-variants.json: strings of characters (syllables for `poly`) by character. */
+export interface CharVariants {
+  poly: Readonly<Record<string, string>>;
+  parts: Readonly<Record<string, string>>;
+  shares: Readonly<Record<string, string>>;
 }

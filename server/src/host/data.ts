@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SnippetFile } from '../engine/completion';
-import type { EngineData } from '../engine/data';
+import type { CharVariants, EngineData } from '../engine/data';
 import { LanguageModel } from '../engine/lm/model';
 
 /**
@@ -17,6 +17,7 @@ const SNIPPET_DIRS = [path.join(__dirname, '..', 'snippets'), path.join(__dirnam
 /** What a table is for, in the message when it is missing. */
 const PURPOSE = '疑似错别字检查已跳过，其余检查照常进行';
 const MODEL_PURPOSE = '疑似错别字检查不用上下文语言模型，其余检查照常进行';
+const VARIANTS_PURPOSE = '疑似错别字检查只用读音与字形表中的候选字，其余检查照常进行';
 
 export interface DiskDataOptions {
   /** Told once per table that cannot be read, in Chinese (default: nothing). */
@@ -65,6 +66,12 @@ function stringRecord(value: unknown, name: string): Record<string, string> {
   return value as Record<string, string>;
 }
 
+function charVariants(value: unknown): CharVariants {
+  const table = value as Partial<Record<keyof CharVariants, unknown>> | null;
+  if (typeof table !== 'object' || table === null) throw new Error('数据文件 char-variants.json 的格式不对');
+  return { poly: stringRecord(table.poly, 'char-variants.json'), parts: stringRecord(table.parts, 'char-variants.json'), shares: stringRecord(table.shares, 'char-variants.json') };
+}
+
 /** The snippet files by name; a file that does not parse is left out (it only means fewer phrases). */
 function readSnippets(dirs: readonly string[]): Record<string, SnippetFile> {
   const dir = dirs.find((d) => fs.existsSync(d));
@@ -96,6 +103,7 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
     }, onError),
     snippets: once(() => readSnippets(snippetDirs), onError),
     languageModel: once(() => LanguageModel.fromBytes(readBytes(options.modelDirs ?? options.dataDirs ?? MODEL_DIRS, 'lm.bin')), onError, MODEL_PURPOSE),
+    charVariants: once(() => charVariants(readJson(dataDirs, 'char-variants.json')), onError, VARIANTS_PURPOSE),
   };
 }
 

@@ -29,8 +29,13 @@ export const CONTEXT_PARAMS = {
    * model's 2010 corpus lacks many pairs of today's reports (贷款余额), and its silence is weak evidence.
    */
   inWordCost: 0,
-  /** Cost of assuming each kind of typo (ln). */
-  costs: { sound: 0, near: 1.5, shape: 1, any: 3, confusable: 0 } as Record<string, number>,
+  /**
+   * Cost of assuming each kind of typo (ln): near syllables (zh/z, -ing/-in) are many, other readings of
+   * polyphones and characters that contain one another or share a component fewer (wrongchar/candidates.ts).
+   */
+  costs: { sound: 0, near: 3, shape: 1, poly: 1, part: 1.5, share: 1.5, any: 3, confusable: 0 } as Record<string, number>,
+  /** Cost of two neighbouring characters both typed wrong (a two-character word with their syllables). */
+  pairCost: 4.5,
 };
 
 export interface ContextCandidate {
@@ -184,6 +189,23 @@ export function contextMargin(text: string, i: number, char: string, lexicon: Le
   const scorer = scorerFor(model, lexicon, pairs);
   const base = scorer.prepareAt(text, a, b, a === runStart, b === runEnd, runEnd);
   return scorer.scoreWith(i - a, char) - base;
+}
+
+/**
+ * The model's margin for writing the two-character `word` over text[i, i + 2) (淡味 → 单位), in the window
+ * of ±context around it, before any cost.
+ */
+export function contextPairMargin(text: string, i: number, word: string, lexicon: Lexicon, model: LanguageModel, pairs?: (first: number, second: number) => boolean): number {
+  let runStart = i;
+  while (runStart > 0 && isHanCode(text.charCodeAt(runStart - 1))) runStart--;
+  let runEnd = i + 2;
+  while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
+  const a = Math.max(runStart, i - CONTEXT_PARAMS.context);
+  const b = Math.min(runEnd, i + 2 + CONTEXT_PARAMS.context);
+  const scorer = scorerFor(model, lexicon, pairs);
+  const window = text.slice(a, b);
+  const changed = window.slice(0, i - a) + word + window.slice(i - a + 2);
+  return scorer.score(changed, a === runStart, b === runEnd) - scorer.score(window, a === runStart, b === runEnd);
 }
 
 /** The most frequent word (2–4 characters) the replacement at `i` forms in the window [a, b), and where it starts. */

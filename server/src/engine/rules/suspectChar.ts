@@ -4,7 +4,7 @@ import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
 import { pairsAt, type PairSuggestion, replacementsAt, type Suggestion } from '../wrongchar/search';
 import { cachedCandidates } from '../wrongchar/candidates';
-import { contextFinding, contextMargin, type ContextSuggestion, contextSuggestions } from '../lm/contextCheck';
+import { CONTEXT_PARAMS, contextFinding, contextMargin, contextPairMargin, type ContextSuggestion, contextSuggestions, STRONG_MARGIN } from '../lm/contextCheck';
 import { LineFinding, LineRule } from './rule';
 
 /**
@@ -49,13 +49,14 @@ export function quietlyFor(options: Readonly<Record<string, unknown>> | undefine
 // loops allocate a context object for every token.
 
 /** The finding for the character at `i`, with its replacements (best first). */
-function replacementFinding(text: string, i: number, suggestions: Suggestion[], otherwise: Quietly): LineFinding & { gain: number } {
+function replacementFinding(text: string, i: number, suggestions: Suggestion[], otherwise: Quietly): LineFinding & { gain: number; kind?: string } {
   const best = suggestions[0];
   const list = suggestions.slice(0, PARAMS.suggestions);
   return {
     start: i,
     end: i + 1,
     gain: best.gain,
+    kind: best.kind,
     ...severityFor(best.gain, best.word, best.kind === 'any', otherwise),
     // The original characters of the suspected word: if they recur in the document, they are a
     // name or a coinage, not a typo (the linter drops the finding then).
@@ -66,18 +67,22 @@ function replacementFinding(text: string, i: number, suggestions: Suggestion[], 
 }
 
 /** The finding for the two characters at `i` and `i + 1`, with the words they may stand for (best first). */
-function pairFinding(text: string, i: number, suggestions: PairSuggestion[], otherwise: Quietly): LineFinding & { gain: number } {
+function pairFinding(text: string, i: number, suggestions: PairSuggestion[], otherwise: Quietly, margin?: number): LineFinding & { gain: number } {
   const best = suggestions[0];
   const shown = suggestions.slice(0, PARAMS.suggestions);
   const original = text.slice(i, i + 2);
+  // Two changed characters are weak evidence under a word-frequency model: never a warning; in a long
+  // document that does not use the suggested word, nothing (医养 → 一样, 引育 → 银鱼). A warning if the word
+  // trigram model prefers the change in context by its margin (`margin`, after the cost), like its own findings.
+  const judged =
+    margin === undefined
+      ? { severity: 'information' as const, corroboration: { word: best.word, otherwise, times: PARAMS.corroboratingUses } }
+      : { severity: 'warning' as const, ...(margin >= STRONG_MARGIN ? {} : { corroboration: { word: best.word, otherwise, times: Number.MAX_SAFE_INTEGER } }) };
   return {
     start: i,
     end: i + 2,
-    gain: best.gain,
-    // Two changed characters are weak evidence under a word-frequency model: never a warning; in a
-    // long document that does not use the suggested word, nothing (医养 → 一样, 引育 → 银鱼).
-    severity: 'information',
-    corroboration: { word: best.word, otherwise, times: PARAMS.corroboratingUses },
+    gain: margin ?? best.gain,
+    ...judged,
     key: original,
     message: `疑似错别字：“${original}”可能应为“${best.word}”${shown.length > 1 ? `，也可能是${shown.slice(1).map((s) => `“${s.word}”`).join('、')}` : ''}`,
     fixes: shown.map((s) => ({ title: `改为“${s.word}”`, edits: [{ start: i, end: i + 2, newText: s.word }], safe: false })),
@@ -118,7 +123,8 @@ export const suspectChar: LineRule = {
     const slots = parallelSlots(text);
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
-    const found: (LineFinding & { gain: number })[] = [];
+    // `kind`: of the best replacement (frequency findings); not part of the finding.
+    const found: (LineFinding & { gain: number; kind?: string })[] = [];
     for (const token of tokens) {
       // One finding per token at most: the position whose best replacement gains most (贯切 → 贯彻).
       let bestAt = -1;
@@ -138,6 +144,7 @@ export const suspectChar: LineRule = {
       found.push(replacementFinding(text, bestAt, bestList, otherwise));
     }
     // Two neighbouring characters that are both suspect and together sound like a frequent word.
+    const pairGuesses: { i: number; list: PairSuggestion[] }[] = [];
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
       // The pair must consist of whole tokens: one two-character token or two single-character ones.
@@ -149,18 +156,33 @@ export const suspectChar: LineRule = {
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
       if (!list || againstFrame(slots, i, list[0].word[0]) || againstFrame(slots, i + 1, list[0].word[1]) || inOwnPhrases(text, { start: i, end: i + 2 }, wrongChar)) continue;
-      found.push(pairFinding(text, i, list, otherwise));
+      pairGuesses.push({ i, list });
     }
     // The word trigram model (when loaded).
     const model = data?.languageModel?.();
+    const bigrams = tables.bigrams;
+    const pairs = bigrams ? (x: number, y: number) => bigrams.has(x, y) : undefined;
+    for (const { i, list } of pairGuesses) {
+      // The model judges the words that sound like the two characters: the best of them by its margin.
+      let margin: number | undefined;
+      if (model) {
+        const shown = list.slice(0, PARAMS.suggestions);
+        const margins = shown.map((s) => contextPairMargin(text, i, s.word, lexicon, model, pairs) - CONTEXT_PARAMS.pairCost);
+        const best = margins.indexOf(Math.max(...margins));
+        if (margins[best] >= CONTEXT_PARAMS.threshold) {
+          margin = margins[best];
+          if (best > 0) list.unshift(...list.splice(best, 1));
+        }
+      }
+      found.push(pairFinding(text, i, list, otherwise, margin));
+    }
     if (model) {
-      const bigrams = tables.bigrams;
-      const pairs = bigrams ? (x: number, y: number) => bigrams.has(x, y) : undefined;
       // In a long document a frequency guess needs the model's support too (else it is `otherwise` there):
       // names and coinages of published reports form no word but read well in context (医联体, 悦览, 数居).
       for (const f of found) {
         if (f.end - f.start !== 1 || !f.fixes?.[0]) continue;
-        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs);
+        // The margin pays for the kind of typo assumed, as in the model's own check.
+        const margin = contextMargin(text, f.start, f.fixes[0].edits[0].newText, lexicon, model, pairs) - (CONTEXT_PARAMS.costs[f.kind ?? ''] ?? 0);
         if (margin < PARAMS.longDocumentContextMargin) f.corroboration = { word: f.fixes[0].edits[0].newText, otherwise, times: Number.MAX_SAFE_INTEGER };
       }
       // Every character, inside frequent words too, judged by the model's margin.
@@ -173,7 +195,7 @@ export const suspectChar: LineRule = {
       const nameAfter = (t: number) => (named[t] ||= nameFollows(text, tokens[t].end) ? 2 : 1) === 2;
       const skip = (i: number) =>
         covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameAfter(tokenAt[i])) || inKnownWord(text, i, wrongChar);
-      const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).candidates;
+      const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).inContext;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
         if (againstFrame(slots, s.at, s.char)) continue;
@@ -187,7 +209,7 @@ export const suspectChar: LineRule = {
     found.sort((x, y) => y.gain - x.gain);
     const taken = new Uint8Array(text.length);
     const findings: LineFinding[] = [];
-    for (const { gain: _gain, ...f } of found) {
+    for (const { gain: _gain, kind: _kind, ...f } of found) {
       if (taken.subarray(f.start, f.end).some((x) => x)) continue;
       taken.fill(1, f.start, f.end);
       findings.push(f);

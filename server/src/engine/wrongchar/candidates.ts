@@ -3,32 +3,68 @@ import type { WrongCharTables } from './data';
 import type { LexiconTables } from './indexes';
 import { PARAMS } from './params';
 
-/** A character that may have been meant, and why: it sounds alike, looks alike, or completes a long word. */
+/**
+ * A character that may have been meant, and why: it sounds alike (the same syllable; another reading of a
+ * polyphone; a near syllable, zh/z or -ing/-in), looks alike (glyph data; one contains the other; both have
+ * the same rare component), or completes a long word.
+ */
 export interface Candidate {
   char: string;
-  kind: 'sound' | 'shape' | 'any';
+  kind: 'sound' | 'shape' | 'poly' | 'part' | 'share' | 'near' | 'any';
 }
 
-/** Characters that may have been meant instead of `char`: same syllable first, then look-alikes. */
-export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lexicon): Candidate[] {
+/** The syllables one sound away (zh/z, ch/c, sh/s, n/l; -ing/-in, -eng/-en, -ang/-an) that have characters. */
+export function nearSyllables(syllable: string, charsOf: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  const initial = /^(zh|ch|sh|z|c|s|n|l)/.exec(syllable)?.[0];
+  if (initial) {
+    const swapped = { zh: 'z', ch: 'c', sh: 's', z: 'zh', c: 'ch', s: 'sh', n: 'l', l: 'n' }[initial]!;
+    out.push(swapped + syllable.slice(initial.length));
+  }
+  const final = /(ing|eng|ang|in|en|an)$/.exec(syllable)?.[0];
+  if (final) out.push(syllable.slice(0, -final.length) + (final.endsWith('g') ? final.slice(0, -1) : final + 'g'));
+  return out.filter((s) => s !== syllable && charsOf.has(s));
+}
+
+/**
+ * Characters that may have been meant instead of `char`: same syllable first, then look-alikes, then the
+ * kinds of the optional variant table (other readings, containing or contained characters, shared
+ * components); with `near`, also near syllables (for the context model only: too many for the frequency
+ * search). Near syllables and other readings must be common characters (minAlikeChar).
+ */
+export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lexicon, near = false): Candidate[] {
   const { syllablesOf, charsOf } = data.pinyin;
   const seen = new Set<string>([char]);
   const out: Candidate[] = [];
   const add = (c: string, kind: Candidate['kind']) => {
     if (seen.has(c)) return;
+    if (lexicon && lexicon.frequency(c) < (kind === 'poly' || kind === 'near' ? PARAMS.minAlikeChar : PARAMS.minCandidateChar)) return;
     seen.add(c);
-    if (lexicon && lexicon.frequency(c) < PARAMS.minCandidateChar) return;
     out.push({ char: c, kind });
   };
-  for (const syllable of syllablesOf.get(char) ?? []) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
+  const syllables = syllablesOf.get(char) ?? [];
+  for (const syllable of syllables) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
   for (const c of data.shapes[char] ?? '') add(c, 'shape');
+  const variants = data.variants;
+  const readings = variants?.poly[char]?.split(' ') ?? [];
+  if (variants) {
+    // Its other readings' characters, and the characters with another reading that is one of its syllables.
+    for (const syllable of readings) for (const c of charsOf.get(syllable) ?? '') add(c, 'poly');
+    for (const syllable of syllables) for (const c of variants.polyBySyllable.get(syllable) ?? '') add(c, 'poly');
+    for (const c of variants.parts[char] ?? '') add(c, 'part');
+    for (const c of variants.shares[char] ?? '') add(c, 'share');
+  }
+  if (near) for (const syllable of [...syllables, ...readings]) for (const s of nearSyllables(syllable, charsOf)) for (const c of charsOf.get(s) ?? '') add(c, 'near');
   return out;
 }
 
 /** A character's candidates, with their first UTF-16 units side by side (what the filters read). */
 export interface CandidateList {
+  /** For the frequency search: without near syllables. */
   candidates: Candidate[];
   codes: Uint16Array;
+  /** For the context model: the same, then near syllables. */
+  inContext: Candidate[];
 }
 
 /**
@@ -39,13 +75,26 @@ export function cachedCandidates(code: number, lexicon: Lexicon, tables: Lexicon
   const byChar = tables.candidates;
   let list = byChar.get(code);
   if (!list) {
-    const candidates = candidatesFor(String.fromCharCode(code), tables.data, lexicon);
-    byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)) }));
+    const inContext = candidatesFor(String.fromCharCode(code), tables.data, lexicon, true);
+    const candidates = inContext.filter((c) => c.kind !== 'near');
+    byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)), inContext }));
   }
   return list;
 }
 
-/** The cost (natural log) of assuming a typo of this kind. */
+/** The cost (natural log) of assuming a typo of this kind in the frequency search. */
 export function costOf(kind: Candidate['kind']): number {
-  return kind === 'sound' ? PARAMS.soundCost : kind === 'shape' ? PARAMS.shapeCost : PARAMS.wildCost;
+  switch (kind) {
+    case 'sound':
+      return PARAMS.soundCost;
+    case 'shape':
+      return PARAMS.shapeCost;
+    case 'poly':
+      return PARAMS.polyCost;
+    case 'part':
+    case 'share':
+      return PARAMS.componentCost;
+    default:
+      return PARAMS.wildCost;
+  }
 }

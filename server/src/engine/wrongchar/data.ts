@@ -1,4 +1,4 @@
-import type { EngineData } from '../data';
+import type { CharVariants, EngineData } from '../data';
 import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
 import { PairSet } from '../pairSet';
 import { STANDARD_TERMS } from '../terms';
@@ -11,6 +11,18 @@ export interface PinyinIndex {
   syllableIdsOf: Map<number, number[]>;
   /** The characters of a syllable. */
   charsOf: Map<string, string>;
+}
+
+/** More candidates per character (server/data/char-variants.json, see EngineData.charVariants). */
+export interface Variants {
+  /** The other readings of polyphones, space-separated syllables. */
+  poly: Readonly<Record<string, string>>;
+  /** The characters that have a reading, other than their main one, by that syllable. */
+  polyBySyllable: Map<string, string>;
+  /** Characters containing the character as their larger part, or contained in it that way. */
+  parts: Readonly<Record<string, string>>;
+  /** Characters that share the character's larger part, a component few characters have. */
+  shares: Readonly<Record<string, string>>;
 }
 
 /** A word list with the pairs of neighbouring characters in it (a string with two neighbours that are no such pair is not in it). */
@@ -33,6 +45,8 @@ export interface WrongCharTables {
   pinyin: PinyinIndex;
   /** Look-alike characters by character. */
   shapes: Readonly<Record<string, string>>;
+  /** More candidates, when the optional table could be read (else only the others are used). */
+  variants?: Variants;
   /** Words that jieba's 2013 dictionary lacks but a modern dictionary has (电竞, 抗疫, 央企, 大数据). */
   knownWords: WordList;
   /**
@@ -54,7 +68,11 @@ export function wrongCharTables(data: EngineData): WrongCharTables | undefined {
     const shapes = data.shapes();
     const known = data.knownWords();
     const snippets = data.snippets();
-    tables = pinyin && shapes && known && snippets ? { pinyin: pinyinIndex(pinyin), shapes, knownWords: wordList(known), phrases: phraseBook(snippets), byLexicon: new WeakMap() } : null;
+    const variants = data.charVariants?.();
+    tables =
+      pinyin && shapes && known && snippets
+        ? { pinyin: pinyinIndex(pinyin), shapes, ...(variants ? { variants: variantIndex(variants) } : {}), knownWords: wordList(known), phrases: phraseBook(snippets), byLexicon: new WeakMap() }
+        : null;
     cache.set(data, tables);
   }
   return tables ?? undefined;
@@ -80,6 +98,14 @@ function pinyinIndex(table: Readonly<Record<string, string>>): PinyinIndex {
     id++;
   }
   return { syllablesOf, syllableIdsOf, charsOf };
+}
+
+function variantIndex(table: CharVariants): Variants {
+  const polyBySyllable = new Map<string, string>();
+  for (const [char, syllables] of Object.entries(table.poly)) {
+    for (const syllable of syllables.split(' ')) polyBySyllable.set(syllable, (polyBySyllable.get(syllable) ?? '') + char);
+  }
+  return { ...table, polyBySyllable };
 }
 
 function wordList(list: readonly string[]): WordList {

@@ -13,6 +13,15 @@ export const PARAMS = {
   /** Cost (natural log) of assuming a typo: same syllable, look-alike (look-alike lists are noisier). */
   soundCost: 0,
   shapeCost: 1,
+  /**
+   * Costs of the kinds from server/data/char-variants.json: another reading of a polyphone; a character
+   * that contains the other or shares its component (海/每, 捡/险). Near syllables (zh/z, -ing/-in) are left
+   * to the context model (contextCheck.ts): by word frequencies alone they match too many coinages.
+   */
+  polyCost: 1,
+  componentCost: 1.5,
+  /** A candidate from another reading or a near syllable must be at least this frequent (they are many). */
+  minAlikeChar: 1000,
   /** Gain in log-probability (minus the cost) the best replacement needs over the original window. */
   threshold: 6,
   /**
