@@ -25,6 +25,8 @@ test('eval groups the rules: wrong characters, punctuation, the rest', () => {
   assert.equal(ruleGroup('suspect-char'), 'wrongchar');
   assert.equal(ruleGroup('misused-word'), 'wrongchar');
   assert.equal(ruleGroup('quanli'), 'wrongchar');
+  assert.equal(ruleGroup('idiom'), 'wrongchar', 'a character off in an idiom is a wrong character');
+  assert.equal(ruleGroup('formulation-name'), 'wrongchar');
   assert.equal(ruleGroup('halfwidth-punctuation'), 'punctuation');
   assert.equal(ruleGroup('paired-marks'), 'punctuation');
   assert.equal(ruleGroup('heading-numbering'), 'other');

@@ -64,8 +64,11 @@ export type RuleGroup = 'wrongchar' | 'punctuation' | 'other';
 export const RULE_GROUPS: readonly RuleGroup[] = ['wrongchar', 'punctuation', 'other'];
 const GROUP_NAMES: Record<RuleGroup | 'all', string> = { wrongchar: '错别字类规则', punctuation: '标点类规则', other: '其他规则', all: '全部规则' };
 
-/** Rules about wrong characters and misused words (the gold annotates those). */
-const WRONG_CHAR_RULES = new Set(['suspect-char', 'misused-word', 'bixu', 'fanying', 'qiyong', 'quanli', 'zhiding', 'zuochu', 'jiezhi']);
+/**
+ * Rules that say a written character is wrong (the gold annotates those): suspected typos, misused words, and
+ * a character off in an idiom or set phrase (再接再励) or in a full name that must be exact.
+ */
+const WRONG_CHAR_RULES = new Set(['suspect-char', 'misused-word', 'idiom', 'formulation-name', 'bixu', 'fanying', 'qiyong', 'quanli', 'zhiding', 'zuochu', 'jiezhi']);
 
 /**
  * The group of a rule. Punctuation is apart because the legal and medical sources keep ASCII punctuation
