@@ -14,6 +14,8 @@ const esbuild = require('esbuild');
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 // The prebuilt dictionaries (server/data/jieba/*.bin): segmentation and word frequencies without parsing at start.
 execFileSync(process.execPath, [path.join(root, 'out', 'server', 'src', 'segmentation', 'buildPrebuilt.js')], { cwd: root, stdio: 'inherit' });
+// The wrong-character tables (server/data/jieba/wrongchar.bin), made from the files above and the JSON data.
+execFileSync(process.execPath, [path.join(root, 'out', 'server', 'src', 'host', 'buildWrongChar.js')], { cwd: root, stdio: 'inherit' });
 
 const common = {
   bundle: true,

@@ -33,6 +33,7 @@ export const REQUIRED_ENTRIES = [
   'extension/server/data/jieba/stop_words.utf8',
   'extension/server/data/jieba/segmenter.bin',
   'extension/server/data/jieba/lexicon.bin',
+  'extension/server/data/jieba/wrongchar.bin',
   'extension/server/data/char-shapes.json',
   'extension/server/data/char-pinyin.json',
   'extension/server/data/known-words.json',
