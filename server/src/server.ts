@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_RULES, prepareRules } from './engine';
 import { Analysis } from './analysis';
 import { sharedEngineData } from './host/data';
 import { CODE_ACTION_KINDS } from './features/codeActions';
@@ -68,7 +69,12 @@ const publisher = new DiagnosticsPublisher(connection, documents, analysis);
 // The dictionary takes long to load (docs/notes/perf.md): start it only after the first diagnostics are out.
 publisher.onFirstPublish = () => {
   wantSegmentation = true;
-  setImmediate(() => segmenter?.start());
+  setImmediate(() => {
+    segmenter?.start();
+    // While the worker loads, the main thread is idle: the lexicon rules' tables (the wrong-character tables,
+    // the language model, the idiom indexes) are built now rather than in the first lint with the lexicon.
+    setTimeout(() => prepareRules(ALL_RULES.filter((rule) => rule.enabledByDefault !== false), sharedEngineData()), 0);
+  });
 };
 analysis.onConfigProblems = (problems) => {
   void connection.window.showWarningMessage(`公文写作助手的配置有误，已按默认值处理有问题的部分：${problems.join('；')}`);
@@ -102,9 +108,15 @@ connection.onDidChangeWatchedFiles(() => {
   publisher.schedule();
 });
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+/** Documents whose open event has not been followed yet by the content event TextDocuments fires with it. */
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => {
+  justOpened.add(e.document.uri);
+  publisher.schedule(e.document.uri);
+});
 documents.onDidChangeContent((e) => {
-  lastChange = Date.now();
+  // Opening a document is not typing: it need not hold up what waits for a pause (the frequencies' first pass).
+  if (!justOpened.delete(e.document.uri)) lastChange = Date.now();
   publisher.schedule(e.document.uri);
 });
 documents.onDidClose((e) => {
