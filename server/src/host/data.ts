@@ -14,6 +14,8 @@ import { readWrongCharPrebuilt, WRONGCHAR_FALLBACK, WRONGCHAR_FILE } from './wro
 const DATA_DIRS = [path.join(__dirname, '..', 'server', 'data'), path.join(__dirname, '..', '..', 'data')];
 // lm.bin is no JSON module, so tsc does not copy it to out/: the compiled sources read the project's.
 const MODEL_DIRS = [...DATA_DIRS, path.join(__dirname, '..', '..', '..', '..', 'server', 'data')];
+// The data files as written (tsc's copies in out/ are reformatted): what wrongchar.bin's fingerprint is of.
+const SOURCE_DIRS = [DATA_DIRS[0], path.join(__dirname, '..', '..', '..', '..', 'server', 'data'), DATA_DIRS[1]];
 const SNIPPET_DIRS = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', '..', 'snippets')];
 
 /** What a table is for, in the message when it is missing. */
@@ -125,7 +127,8 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
   const wrongCharPrebuilt = once(() => {
     const dir = options.prebuiltDir ?? prebuiltDirectory();
     if (dir === false) return undefined;
-    const sources = { pinyin: findFile(dataDirs, 'char-pinyin.json'), knownWords: findFile(dataDirs, 'known-words.json'), snippetDir: snippetDirs.find((d) => fs.existsSync(d)) ?? snippetDirs[0], model: findFile(modelDirs, 'lm.bin') };
+    const sourceDirs = options.dataDirs ?? SOURCE_DIRS;
+    const sources = { pinyin: findFile(sourceDirs, 'char-pinyin.json'), knownWords: findFile(sourceDirs, 'known-words.json'), snippetDir: snippetDirs.find((d) => fs.existsSync(d)) ?? snippetDirs[0], model: findFile(modelDirs, 'lm.bin') };
     return readWrongCharPrebuilt(path.join(dir, WRONGCHAR_FILE), sources, options.buffers?.wrongChar);
   }, onError, WRONGCHAR_FALLBACK);
   return {
