@@ -14,6 +14,8 @@ const esbuild = require('esbuild');
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 // The prebuilt dictionaries (server/data/jieba/*.bin): segmentation and word frequencies without parsing at start.
 execFileSync(process.execPath, [path.join(root, 'out', 'server', 'src', 'segmentation', 'buildPrebuilt.js')], { cwd: root, stdio: 'inherit' });
+// The wrong-character tables (server/data/jieba/wrongchar.bin), made from the files above and the JSON data.
+execFileSync(process.execPath, [path.join(root, 'out', 'server', 'src', 'host', 'buildWrongChar.js')], { cwd: root, stdio: 'inherit' });
 
 const common = {
   bundle: true,
@@ -27,11 +29,31 @@ const common = {
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
 };
+
+/**
+ * Code a start-up never runs, bundled apart into dist/vendor-*.js and required where it is first used (the
+ * sources require it inside the function that needs it): a start compiles every byte of its bundle, and these
+ * were 1.1 MB of the CLI's 2 MB (docs/notes/perf.md, "Cold start, second round").
+ */
+const LAZY = [
+  { name: 'vendor-iconv-lite', filter: /^iconv-lite$/, entry: { contents: "module.exports = require('iconv-lite');", resolveDir: root } },
+  { name: 'vendor-saxes', filter: /^saxes$/, entry: { contents: "module.exports = require('saxes');", resolveDir: root } },
+  { name: 'vendor-emnapi-runtime', filter: /^@emnapi\/runtime$/, entry: { contents: "module.exports = require('@emnapi/runtime');", resolveDir: root } },
+  { name: 'vendor-docx-export', filter: /\/docx\/export$/, entry: { contents: "module.exports = require('./server/src/docx/export.ts');", resolveDir: root } },
+];
+const lazy = {
+  name: 'gongwen-lazy-modules',
+  setup(build) {
+    for (const { name, filter } of LAZY) build.onResolve({ filter }, () => ({ path: `./${name}.js`, external: true }));
+  },
+};
+const node = { ...common, plugins: [lazy] };
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...node, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...node, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...node, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),
+  ...LAZY.map(({ name, entry }) => esbuild.build({ ...common, stdin: { ...entry, loader: 'js' }, outfile: `dist/${name}.js` })),
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
   ...browserBuilds(),
 ]);

@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_RULES, prepareRules } from './engine';
 import { Analysis, workspaceIdOf } from './analysis';
 import { sharedEngineData } from './host/data';
 import { CODE_ACTION_KINDS } from './features/codeActions';
@@ -69,7 +70,12 @@ const publisher = new DiagnosticsPublisher(connection, documents, analysis);
 // The dictionary takes long to load (docs/notes/perf.md): start it only after the first diagnostics are out.
 publisher.onFirstPublish = () => {
   wantSegmentation = true;
-  setImmediate(() => segmenter?.start());
+  setImmediate(() => {
+    segmenter?.start();
+    // While the worker loads, the main thread is idle: the lexicon rules' tables (the wrong-character tables,
+    // the language model, the idiom indexes) are built now rather than in the first lint with the lexicon.
+    setTimeout(() => prepareRules(ALL_RULES.filter((rule) => rule.enabledByDefault !== false), sharedEngineData()), 0);
+  });
   firstPublished = true;
   scanWorkspaceIfOn();
 };
@@ -124,14 +130,18 @@ connection.onDidChangeWatchedFiles(() => {
   publisher.schedule();
 });
 
+/** Documents whose open event has not been followed yet by the content event TextDocuments fires with it. */
+const justOpened = new Set<string>();
 // A document opened or closed is evidence for the others (a string it uses is meant there too): all are linted again.
 documents.onDidOpen((e) => {
+  justOpened.add(e.document.uri);
   analysis.noteText(e.document);
   analysis.invalidate();
   publisher.schedule();
 });
 documents.onDidChangeContent((e) => {
-  lastChange = Date.now();
+  // Opening a document is not typing: it need not hold up what waits for a pause (the frequencies' first pass).
+  if (!justOpened.delete(e.document.uri)) lastChange = Date.now();
   publisher.schedule(e.document.uri);
 });
 documents.onDidClose((e) => {

@@ -21,7 +21,7 @@ test('npm pack carries the CLI and its data, and no sources or tests', () => {
   for (const bin of Object.values(manifest.bin as Record<string, string>)) {
     assert.ok(files.includes(path.posix.normalize(bin)), `bin ${bin}`);
   }
-  for (const needed of ['dist/cli.js', 'dist/cli-worker.js', 'scripts/patch-nodejieba.mjs', 'server/data/known-words.json', 'server/data/jieba/idf.utf8']) {
+  for (const needed of ['dist/cli.js', 'dist/cli-worker.js', 'dist/vendor-docx-export.js', 'dist/vendor-saxes.js', 'dist/vendor-iconv-lite.js', 'dist/vendor-emnapi-runtime.js', 'scripts/patch-nodejieba.mjs', 'server/data/known-words.json', 'server/data/jieba/idf.utf8']) {
     assert.ok(files.includes(needed), needed);
   }
   assert.ok(files.some((f) => f.startsWith('snippets/')));

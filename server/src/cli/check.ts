@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ALL_RULES, DocumentKind, Finding, fixAll, Linter, ResolvedConfig, WorkspaceTexts } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
-import { diskEngineData } from '../host/data';
+import { diskEngineData, type SharedDataBuffers } from '../host/data';
 import { workspaceId, workspaceTextsOf } from '../host/workspaceFiles';
 import type { PrebuiltBuffers } from '../segmentation/prebuilt';
 import { SyncSegmenter } from '../segmentation/syncSegmenter';
@@ -43,15 +43,16 @@ export function configFor(file: string, explicit: string | undefined, report: (s
 
 /**
  * One segmenter per set of user words, and the data tables; the warning that segmentation is unavailable
- * is given once. `prebuilt`: the prebuilt dictionaries' bytes, read once for all worker threads.
+ * is given once. `prebuilt`, `buffers`: the prebuilt dictionaries' and the binary data files' bytes, read
+ * once for all worker threads.
  */
-export function makeSegmenterReporter(report: (s: string) => void, prebuilt?: PrebuiltBuffers) {
+export function makeSegmenterReporter(report: (s: string) => void, prebuilt?: PrebuiltBuffers, buffers?: SharedDataBuffers) {
   const segmenters = new Map<string, SyncSegmenter>();
   let warned = false;
   const noticed = new Set<string>();
   return {
     /** The engine's data tables, read once per run; a table that cannot be read is reported once. */
-    data: diskEngineData({ onError: (message) => report(`gongwen：提示：${message}。`) }),
+    data: diskEngineData({ onError: (message) => report(`gongwen：提示：${message}。`), buffers }),
     get(config: ResolvedConfig | undefined): SyncSegmenter {
       const key = (config?.userWords ?? []).join('\n');
       let segmenter = segmenters.get(key);

@@ -7,7 +7,7 @@ import { CheckMessages, checkFile, FileOutcome, makeSegmenterReporter } from './
 import type { WorkerMessage, WorkerOutcome, WorkerRequest, WorkerSetup } from './workers';
 
 const port = parentPort!;
-const { configPath, fix, prebuilt, files } = workerData as WorkerSetup;
+const { configPath, fix, prebuilt, files, data } = workerData as WorkerSetup;
 let messages: WorkerMessage[] = [];
 // Configuration problems and the segmentation warning are printed once per run; the main thread
 // drops repeats of those that several workers report.
@@ -15,7 +15,7 @@ const sink: CheckMessages = {
   error: (text) => messages.push({ text, once: false }),
   once: (text) => messages.push({ text, once: true }),
 };
-const segmenters = makeSegmenterReporter(sink.once, prebuilt);
+const segmenters = makeSegmenterReporter(sink.once, prebuilt, data);
 const reported = new Set<string>();
 // The run's files as one workspace, read when the first file comes.
 let workspace: WorkspaceTexts | undefined;

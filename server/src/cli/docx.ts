@@ -3,7 +3,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { DocumentKind, Finding, Linter, ResolvedConfig, ruleSeverity } from '../engine';
 import { checkFormat } from '../docx/format';
 import { annotateDocx } from '../docx/annotate';
-import { exportDocx } from '../docx/export';
+import type * as DocxExport from '../docx/export';
 import { FormatProfile, profileFromConfig } from '../docx/profile';
 import { checkDocx, DocxFinding, PART_NAMES } from '../docx/check';
 import { DocxError } from '../docx/errors';
@@ -89,7 +89,7 @@ export async function exportReport(file: string, output: string, text: string, k
   if (!/\.docx$/i.test(output)) throw new Error(`输出文件应以 .docx 结尾：${output}`);
   if (path.resolve(output) === path.resolve(file)) throw new Error('输出文件不能与源文件相同');
   const { document } = new Linter({ rules: [] }).lint(text, kind);
-  const bytes = await exportDocx(document, profile);
+  const bytes = await docxExport().exportDocx(document, profile);
   try {
     await writeFileAtomic(output, bytes);
   } catch (error) {
@@ -102,4 +102,11 @@ export function profileFor(config: ResolvedConfig | undefined, err?: (s: string)
   const { profile, problems } = profileFromConfig(config?.format);
   for (const p of problems) err?.(`gongwen：格式配置：${p}`);
   return profile;
+}
+
+/** The .docx writer (the docx package, ~0.5 MB of code): loaded when a document is exported. */
+function docxExport(): typeof DocxExport {
+  // Required on first use, not at start: scripts/build.mjs bundles it apart (a check of a text file never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../docx/export') as typeof DocxExport;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 
 /** A text file as read from disk, with what is needed to write it back the same way. */
 export interface TextFile {
@@ -59,9 +59,9 @@ export function readTextFile(file: string): TextFile {
  */
 export function decodeGb18030(bytes: Uint8Array): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = iconv.decode(buffer, 'gb18030');
+  const text = iconv().decode(buffer, 'gb18030');
   if (text.includes('\ufffd')) return undefined;
-  if (!iconv.encode(text, 'gb18030').equals(buffer)) return undefined;
+  if (!iconv().encode(text, 'gb18030').equals(buffer)) return undefined;
   let common = 0;
   let total = 0;
   for (const ch of text) {
@@ -74,8 +74,15 @@ export function decodeGb18030(bytes: Uint8Array): string | undefined {
   return total === 0 || common / total >= 0.9 ? text : undefined;
 }
 
+/** iconv-lite (GB 18030). */
+function iconv(): typeof Iconv {
+  // Required on first use, not at start: scripts/build.mjs bundles it apart (a check of a text file never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('iconv-lite') as typeof Iconv;
+}
+
 function encodeText(text: string, encoding: TextFile['encoding']): Buffer {
-  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  if (encoding === 'gb18030') return iconv().encode(text, 'gb18030');
   return Buffer.from(text, encoding);
 }
 

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { readSharedDataBuffers, SharedDataBuffers } from '../host/data';
 import { prebuiltDirectory } from '../segmentation/jieba';
 import { PrebuiltBuffers, readSharedPrebuilt } from '../segmentation/prebuilt';
 import type { CheckedFile } from './check';
@@ -14,6 +15,8 @@ export interface WorkerSetup {
   prebuilt: PrebuiltBuffers;
   /** All the files of the run: they are one workspace (evidence for the wrong-character rule). */
   files: string[];
+  /** The wrong-character tables (wrongchar.bin) and the language model (lm.bin), shared the same way. */
+  data: SharedDataBuffers;
 }
 
 /** Main thread → worker: check this file. */
@@ -49,10 +52,11 @@ export async function checkInWorkers(files: string[], sizes: readonly number[], 
   const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   let next = 0;
   const prebuilt = readSharedPrebuilt(prebuiltDirectory());
+  const data = readSharedDataBuffers();
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { configPath, fix, prebuilt, files } satisfies WorkerSetup });
+        const worker = new Worker(script, { workerData: { configPath, fix, prebuilt, files, data } satisfies WorkerSetup });
         const feed = () => {
           if (next < order.length) {
             const index = order[next++];

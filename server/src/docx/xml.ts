@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import type * as Saxes from 'saxes';
 import { DocxError } from './errors';
 
 /** An XML element as read from a part: qualified names as written (`w:p`), attributes and children in order. */
@@ -17,6 +17,9 @@ export const XML_LIMITS = { maxElements: 3_000_000, maxDepth: 256 };
  * never writes one, and refusing it means no entity — internal or external — is ever expanded or resolved.
  */
 export function parseXml(source: string, part: string): XmlElement {
+  // Required on first use, not at start: scripts/build.mjs bundles it apart (a check of a text file never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require('saxes') as typeof Saxes;
   const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;

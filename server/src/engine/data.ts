@@ -1,5 +1,6 @@
 import type { SnippetFile } from './completion';
 import type { LanguageModel } from './lm/model';
+import type { WrongCharPrebuilt } from './wrongchar/prebuilt';
 
 /**
  * The data tables the engine needs that are large or shared, handed to it by the host: the engine never
@@ -42,6 +43,12 @@ export interface EngineData {
    * another, characters that share a rare component. Optional: without it the other candidates are used.
    */
   charVariants?(): CharVariants | undefined;
+  /**
+   * The wrong-character rule's tables from the prebuilt file (server/data/jieba/wrongchar.bin, see
+   * wrongchar/prebuilt.ts). Optional: without it (missing, stale: the host has said so) the rule builds
+   * them from the tables above, with the same results, only slower to start.
+   */
+  wrongCharPrebuilt?(): WrongCharPrebuilt | undefined;
 }
 
 /** The content of server/data/char-variants.json: strings of characters (syllables for `poly`) by character. */

@@ -13,6 +13,7 @@ export * from './stats';
 export * from './renumber';
 export * from './edits';
 export { ALL_RULES, RULE_IDS, NUMBERING_RULES } from './rules';
+export { prepareRules } from './rules/prepare';
 export type { Rule, LineRule, DocumentRule, RuleMeta } from './rules/rule';
 export * from './configFile';
 export * from './outline';

@@ -5,11 +5,11 @@
  * the processor's cache, unlike the table) gives most of them without touching the table.
  */
 export class PairSet {
-  private table: Int32Array;
+  private table: Int32Array<ArrayBufferLike>;
   /** 32 minus log2 of the table size: a slot is the top bits of the multiplicative hash. */
   private shift: number;
   private count = 0;
-  private readonly filter = new Int32Array(1 << 15);
+  private filter: Int32Array<ArrayBufferLike> = new Int32Array(1 << 15);
   /** The key 0 (the pair of two NUL characters) marks an empty slot; whether that pair is in the set is kept here. */
   private hasZero = false;
 
@@ -19,6 +19,26 @@ export class PairSet {
     while (1 << bits < expected * 2) bits++;
     this.table = new Int32Array(1 << bits);
     this.shift = 32 - bits;
+  }
+
+  /** The set's state as typed arrays (to be written into a prebuilt file; `fromParts` makes the same set again). */
+  parts(): PairSetParts {
+    return { table: this.table, filter: this.filter, meta: Int32Array.of(this.shift, this.count, this.hasZero ? 1 : 0) };
+  }
+
+  /** The set `parts()` gave, on the same arrays (views on a prebuilt file's bytes: no copy, no hashing). */
+  static fromParts(parts: PairSetParts): PairSet {
+    const { table, filter, meta } = parts;
+    if (filter.length !== 1 << 15 || meta.length !== 3 || table.length < 2 || (table.length & (table.length - 1)) !== 0 || 32 - meta[0] !== Math.log2(table.length)) {
+      throw new Error('字符对表的数据不一致');
+    }
+    const set = new PairSet();
+    set.table = table;
+    set.filter = filter;
+    set.shift = meta[0];
+    set.count = meta[1];
+    set.hasZero = meta[2] === 1;
+    return set;
   }
 
   add(first: number, second: number): void {
@@ -65,4 +85,11 @@ export class PairSet {
       }
     }
   }
+}
+
+/** What `PairSet.parts()` gives: the table, the filter, and [shift, count, whether the NUL pair is in]. */
+export interface PairSetParts {
+  table: Int32Array;
+  filter: Int32Array;
+  meta: Int32Array;
 }

@@ -7,7 +7,7 @@ import { DocumentKind, Lexicon, Linter, ResolvedConfig, ruleSeverity, Segmenter 
 import { annotateDocx } from '../docx/annotate';
 import { checkDocx, DocxFinding } from '../docx/check';
 import { DocxError } from '../docx/errors';
-import { exportDocx } from '../docx/export';
+import type * as DocxExport from '../docx/export';
 import { checkFormat } from '../docx/format';
 import { profileFromConfig } from '../docx/profile';
 import { readDocx } from '../docx/read';
@@ -58,7 +58,7 @@ async function write(output: string, bytes: Uint8Array): Promise<void> {
 export async function exportToDocx(text: string, kind: DocumentKind, config: ResolvedConfig, output: string): Promise<string> {
   const { document } = new Linter({ config, rules: [] }).lint(text, kind);
   const { profile, problems } = profileFromConfig(config.format);
-  await write(output, await exportDocx(document, profile));
+  await write(output, await docxExport().exportDocx(document, profile));
   return `已导出为 Word（${profile.name}）：${pathOf(output)}${problems.length ? `。格式配置有误：${problems.join('；')}` : ''}`;
 }
 
@@ -76,4 +76,11 @@ export async function annotateToDocx(uri: string, output: string, fix: boolean, 
   const result = annotateDocx(bytes, doc, located, fix);
   await write(output, result.bytes);
   return `已写出批注副本：${pathOf(output)}（批注 ${result.comments} 条${fix ? `，修订 ${result.fixes} 处` : ''}；原文件未改动）`;
+}
+
+/** The .docx writer (the docx package, ~0.5 MB of code): loaded when a document is exported. */
+function docxExport(): typeof DocxExport {
+  // Required on first use, not at start: scripts/build.mjs bundles it apart (a check of a text file never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../docx/export') as typeof DocxExport;
 }

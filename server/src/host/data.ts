@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { SnippetFile } from '../engine/completion';
 import type { CharVariants, EngineData } from '../engine/data';
 import { LanguageModel } from '../engine/lm/model';
+import { prebuiltDirectory } from '../segmentation/jieba';
+import { readWrongCharPrebuilt, WRONGCHAR_FALLBACK, WRONGCHAR_FILE } from './wrongCharPrebuilt';
 
 /**
  * The engine's data tables (engine/data.ts) read from disk, each on first use and then kept. Found beside
@@ -12,6 +14,8 @@ import { LanguageModel } from '../engine/lm/model';
 const DATA_DIRS = [path.join(__dirname, '..', 'server', 'data'), path.join(__dirname, '..', '..', 'data')];
 // lm.bin is no JSON module, so tsc does not copy it to out/: the compiled sources read the project's.
 const MODEL_DIRS = [...DATA_DIRS, path.join(__dirname, '..', '..', '..', '..', 'server', 'data')];
+// The data files as written (tsc's copies in out/ are reformatted): what wrongchar.bin's fingerprint is of.
+const SOURCE_DIRS = [DATA_DIRS[0], path.join(__dirname, '..', '..', '..', '..', 'server', 'data'), DATA_DIRS[1]];
 const SNIPPET_DIRS = [path.join(__dirname, '..', 'snippets'), path.join(__dirname, '..', '..', '..', '..', 'snippets')];
 
 /** What a table is for, in the message when it is missing. */
@@ -26,6 +30,16 @@ export interface DiskDataOptions {
   dataDirs?: readonly string[];
   modelDirs?: readonly string[];
   snippetDirs?: readonly string[];
+  /** Where wrongchar.bin is (default: beside the prebuilt dictionaries); false: build the tables from the JSON data. */
+  prebuiltDir?: string | false;
+  /** Files' bytes already read by another thread (`gongwen check --jobs N` shares them): no read, no copy. */
+  buffers?: SharedDataBuffers;
+}
+
+/** The large binary data files' bytes, read once by the main thread and shared with the worker threads. */
+export interface SharedDataBuffers {
+  wrongChar?: ArrayBufferLike;
+  model?: ArrayBufferLike;
 }
 
 /** A table read once: the value, or undefined after an error (reported once). */
@@ -53,10 +67,33 @@ function readJson(dirs: readonly string[], name: string): unknown {
   }
 }
 
-function readBytes(dirs: readonly string[], name: string): Uint8Array {
+function findFile(dirs: readonly string[], name: string): string {
   const file = dirs.map((dir) => path.join(dir, name)).find((f) => fs.existsSync(f));
   if (!file) throw new Error(`找不到数据文件 ${name}（应在 ${dirs.join(' 或 ')}）`);
-  return fs.readFileSync(file);
+  return file;
+}
+
+function readBytes(dirs: readonly string[], name: string): Uint8Array {
+  return fs.readFileSync(findFile(dirs, name));
+}
+
+/** Both binary files in SharedArrayBuffers, for worker threads; a file that cannot be read is left out (its reader reports why). */
+export function readSharedDataBuffers(options: Pick<DiskDataOptions, 'prebuiltDir' | 'modelDirs' | 'dataDirs'> = {}): SharedDataBuffers {
+  const read = (file: () => string) => {
+    try {
+      const bytes = fs.readFileSync(file());
+      const shared = new SharedArrayBuffer(bytes.byteLength);
+      new Uint8Array(shared).set(bytes);
+      return shared;
+    } catch {
+      return undefined;
+    }
+  };
+  const prebuiltDir = options.prebuiltDir ?? prebuiltDirectory();
+  return {
+    wrongChar: prebuiltDir === false ? undefined : read(() => path.join(prebuiltDir, WRONGCHAR_FILE)),
+    model: read(() => findFile(options.modelDirs ?? options.dataDirs ?? MODEL_DIRS, 'lm.bin')),
+  };
 }
 
 function stringRecord(value: unknown, name: string): Record<string, string> {
@@ -93,6 +130,14 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
   const dataDirs = options.dataDirs ?? DATA_DIRS;
   const snippetDirs = options.snippetDirs ?? SNIPPET_DIRS;
   const onError = options.onError;
+  const modelDirs = options.modelDirs ?? options.dataDirs ?? MODEL_DIRS;
+  const wrongCharPrebuilt = once(() => {
+    const dir = options.prebuiltDir ?? prebuiltDirectory();
+    if (dir === false) return undefined;
+    const sourceDirs = options.dataDirs ?? SOURCE_DIRS;
+    const sources = { pinyin: findFile(sourceDirs, 'char-pinyin.json'), knownWords: findFile(sourceDirs, 'known-words.json'), snippetDir: snippetDirs.find((d) => fs.existsSync(d)) ?? snippetDirs[0], model: findFile(modelDirs, 'lm.bin') };
+    return readWrongCharPrebuilt(path.join(dir, WRONGCHAR_FILE), sources, options.buffers?.wrongChar);
+  }, onError, WRONGCHAR_FALLBACK);
   return {
     pinyin: once(() => stringRecord(readJson(dataDirs, 'char-pinyin.json'), 'char-pinyin.json'), onError),
     shapes: once(() => stringRecord(readJson(dataDirs, 'char-shapes.json'), 'char-shapes.json'), onError),
@@ -102,8 +147,14 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
       return modern.split(' ');
     }, onError),
     snippets: once(() => readSnippets(snippetDirs), onError),
-    languageModel: once(() => LanguageModel.fromBytes(readBytes(options.modelDirs ?? options.dataDirs ?? MODEL_DIRS, 'lm.bin')), onError, MODEL_PURPOSE),
+    languageModel: once(() => {
+      const bytes = options.buffers?.model ? new Uint8Array(options.buffers.model) : readBytes(modelDirs, 'lm.bin');
+      // The prebuilt word list of this model (same file size) spares decoding and mapping ~100 K words.
+      const prebuilt = wrongCharPrebuilt();
+      return LanguageModel.fromBytes(bytes, prebuilt && prebuilt.modelSize === bytes.byteLength ? prebuilt.modelWords : undefined);
+    }, onError, MODEL_PURPOSE),
     charVariants: once(() => charVariants(readJson(dataDirs, 'char-variants.json')), onError, VARIANTS_PURPOSE),
+    wrongCharPrebuilt,
   };
 }
 

@@ -4,7 +4,7 @@
 // host passes the .wasm and the dictionaries as bytes, written into the module's in-memory file system.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getDefaultContext } from '@emnapi/runtime';
+import type * as EmnapiRuntime from '@emnapi/runtime';
 import type { Jieba, JiebaLoad } from './jieba';
 
 /** The five files nodejieba's load() takes, by its option names. */
@@ -63,6 +63,9 @@ export function instantiateWasmJieba(factory: NodejiebaFactory, wasmBinary: Uint
     paths[name] = `/dict/${FILE_NAMES[name]}`;
     module.FS.writeFile(paths[name], dictionaries[name]);
   }
+  // Required on first use, not at start: scripts/build.mjs bundles it apart (a check of a text file never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getDefaultContext } = require('@emnapi/runtime') as typeof EmnapiRuntime;
   const binding = module.emnapiInit({ context: getDefaultContext() });
   if (!binding.load(paths.dict, paths.hmmDict, paths.userDict, paths.idfDict, paths.stopWordDict, true)) throw new Error('词典加载失败');
   for (const word of userWords) binding.insertWord(word);

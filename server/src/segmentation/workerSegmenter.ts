@@ -11,6 +11,12 @@ export type SegmenterState = 'idle' | 'loading' | 'ready' | 'failed';
 
 const BATCH_CHARS = 200_000;
 const MAX_CACHED_LINES = 200_000;
+/**
+ * And at most this many characters of lines: the cache keeps every version of a line typed (~1 KB of word
+ * lengths per long line), so without a bound by size a long session would grow it to ~200 MB. Well above the
+ * largest document (the 1 M-character report's lines are never evicted before the re-lint reads them).
+ */
+const MAX_CACHED_CHARS = 6_000_000;
 /** Lines longer than this are not segmented (a 5 MB single line would stall the worker). */
 const MAX_LINE_CHARS = 100_000;
 /** A worker that dies after it was ready is started again this many times per session, then given up. */
@@ -28,6 +34,8 @@ export class WorkerSegmenter implements Segmenter {
   private worker?: Worker;
   /** Recently used lines first out: a Map keeps insertion order, and a hit re-inserts. */
   private readonly cache = new Map<string, Uint32Array>();
+  /** Characters of the lines in `cache`. */
+  private cachedChars = 0;
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
   private nextId = 1;
@@ -148,13 +156,15 @@ export class WorkerSegmenter implements Segmenter {
       this.pending.delete(message.id);
       texts.forEach((text, i) => {
         this.inFlight.delete(text);
+        if (!this.cache.has(text)) this.cachedChars += text.length;
         this.cache.set(text, message.lengths[i]);
       });
-      if (this.cache.size > MAX_CACHED_LINES) {
-        let excess = this.cache.size - MAX_CACHED_LINES * 0.8;
+      if (this.cache.size > MAX_CACHED_LINES || this.cachedChars > MAX_CACHED_CHARS) {
+        // Least recently used first, down to 80 % of both bounds.
         for (const key of this.cache.keys()) {
-          if (excess-- <= 0) break;
+          if (this.cache.size <= MAX_CACHED_LINES * 0.8 && this.cachedChars <= MAX_CACHED_CHARS * 0.8) break;
           this.cache.delete(key);
+          this.cachedChars -= key.length;
         }
       }
       if (this.pending.size === 0) this.onUpdate();

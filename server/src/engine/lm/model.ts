@@ -16,13 +16,23 @@ export class LanguageModelError extends Error {}
 /** Entries of the bigram memo (see bigramAt): 2^12. */
 const BIGRAM_MEMO_BITS = 12;
 
+/** The model's words by id and the reverse, made ahead (wrongchar/prebuilt.ts's ModelWordList): spares decoding and mapping the word list. */
+export interface ModelWords {
+  readonly size: number;
+  readonly maxWordLength: number;
+  id(word: string): number;
+  word(id: number): string;
+}
+
 export class LanguageModel {
   /** Number of words; id 0 is the sentence boundary (the empty word). */
   readonly size: number;
   /** The longest word, in UTF-16 units. */
   readonly maxWordLength: number;
-  private readonly words: string[];
+  /** The words by id: decoded from the file, or (with a prebuilt list) made at the first in-place lookup. */
+  private words: string[] | undefined;
   private ids: Map<string, number> | undefined;
+  private readonly given: ModelWords | undefined;
   private readonly uniProb: Uint16Array;
   private readonly uniBow: Uint8Array;
   private readonly biStart: Uint32Array;
@@ -52,13 +62,14 @@ export class LanguageModel {
   static readonly BOUNDARY = 0;
 
   /** Reads the model. Throws a LanguageModelError (Chinese message) when the bytes are not such a model. */
-  static fromBytes(input: Uint8Array): LanguageModel {
+  static fromBytes(input: Uint8Array, words?: ModelWords): LanguageModel {
     // Typed arrays over the bytes need 4-byte alignment.
     const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-    return new LanguageModel(bytes);
+    return new LanguageModel(bytes, words);
   }
 
-  private constructor(bytes: Uint8Array) {
+  /** `words`: the word list made ahead for these bytes (its size is checked against the file's). */
+  private constructor(bytes: Uint8Array, words?: ModelWords) {
     const fail = (why: string): never => {
       throw new LanguageModelError(`语言模型文件无法读取：${why}`);
     };
@@ -79,10 +90,11 @@ export class LanguageModel {
       return out;
     };
     if (at + wordBytes > bytes.byteLength) fail('文件被截断');
-    this.words = new TextDecoder().decode(bytes.subarray(at, at + wordBytes)).split('\n');
+    if (words && words.size === V) this.given = words;
+    else this.words = new TextDecoder().decode(bytes.subarray(at, at + wordBytes)).split('\n');
     at += wordBytes;
     align();
-    if (this.words.length !== V) fail('词表与文件头不符');
+    if (this.words && this.words.length !== V) fail('词表与文件头不符');
     this.uniProb = take((b, o, n) => new Uint16Array(b, o, n), V, 2);
     this.uniBow = take((b, o, n) => new Uint8Array(b, o, n), V, 1);
     this.biStart = take((b, o, n) => new Uint32Array(b, o, n), V + 1, 4);
@@ -93,8 +105,8 @@ export class LanguageModel {
     this.triEntry = take((b, o, n) => new Uint32Array(b, o, n), T, 4);
     if (this.biStart[V] !== B || this.ctxStart[C] !== T) fail('索引与文件头不符');
     this.size = V;
-    let longest = 0;
-    for (const w of this.words) if (w.length > longest) longest = w.length;
+    let longest = this.given?.maxWordLength ?? 0;
+    for (const w of this.words ?? []) if (w.length > longest) longest = w.length;
     this.maxWordLength = longest;
     for (let i = 0; i < 256; i++) {
       this.probOf[i] = this.q[2] + i * this.q[3];
@@ -104,9 +116,10 @@ export class LanguageModel {
 
   /** The id of `word`, or -1. Built on first use: a map of every word. */
   id(word: string): number {
+    if (this.given) return this.given.id(word);
     if (!this.ids) {
       this.ids = new Map();
-      this.words.forEach((w, i) => this.ids!.set(w, i));
+      this.words!.forEach((w, i) => this.ids!.set(w, i));
     }
     return this.ids.get(word) ?? -1;
   }
@@ -127,7 +140,7 @@ export class LanguageModel {
     if (!bloomHas(this.bloom!, this.bloomShift, hash)) return -1;
     const slots = this.slots!;
     const mask = slots.length - 1;
-    const words = this.words;
+    const words = this.words!;
     for (let slot = hash >>> this.slotShift; ; slot = (slot + 1) & mask) {
       const id = slots[slot] - 1;
       if (id < 0) return -1;
@@ -140,6 +153,9 @@ export class LanguageModel {
   }
 
   private buildSlots(): void {
+    // The in-place lookup compares against the strings themselves (a prebuilt list would slice one per probe).
+    const given = this.given;
+    const words = (this.words ??= Array.from({ length: this.size }, (_, id) => given!.word(id)));
     let bits = 1;
     while (1 << bits < this.size * 2.5) bits++;
     const slots = new Int32Array(1 << bits);
@@ -152,7 +168,7 @@ export class LanguageModel {
     this.bloomShift = 32 - bloomBits;
     // Highest id first: a word listed twice is found under its last id, as `id` (a Map) gives it.
     for (let id = this.size - 1; id >= 1; id--) {
-      const w = this.words[id];
+      const w = words[id];
       let h = 0x811c9dc5;
       for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
       const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -208,7 +224,7 @@ export class LanguageModel {
   }
 
   word(id: number): string {
-    return this.words[id] ?? '';
+    return this.given ? this.given.word(id) : (this.words![id] ?? '');
   }
 
   /** ln P(w) (ids; -1 is an unknown word). */

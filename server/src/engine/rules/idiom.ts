@@ -13,17 +13,19 @@ import type { LineFinding, LineRule } from './rule';
  * neighbour (齐心协历: 协历 is none; 迫不急待: 急待 is one, so it is left to misused-word, which lists it).
  */
 
-const IDIOMS = new Set<string>((idiomData as { idioms: string[] }).idioms);
+// The tables below are built on the rule's first check, not when the module loads: every process loads the
+// rules, and the server's first diagnostics come before the lexicon that this rule needs (~20–30 ms at start).
+let IDIOMS: Set<string>;
 /** Dictionary entries that are wrong twins of listed idioms: a token equal to one of them does not protect it. */
-const TWINS = new Set<string>((idiomData as { wrongTwins?: string[] }).wrongTwins ?? []);
-const LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] }).entries.map((e) => e.wrong));
+let TWINS: Set<string>;
+let LISTED_WRONG: Set<string>;
 
 /** Idioms by the idiom with one position masked (再接再_ → 再接再厉). */
-const BY_MASK = new Map<string, string[]>();
+let BY_MASK: Map<string, string[]>;
 /** Four-character idioms by their place in the list (for two swapped characters: the first listed wins). */
-const SWAP_ORDER = new Map<string, number>();
+let SWAP_ORDER: Map<string, number>;
 /** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
-const BY_DROP = new Map<string, string[]>();
+let BY_DROP: Map<string, string[]>;
 const push = (map: Map<string, string[]>, key: string, value: string) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -35,7 +37,7 @@ const push = (map: Map<string, string[]>, key: string, value: string) => {
  * are ruled out by a bit test before any string is made.
  */
 const PAIRS: [number, number][] = [[0, 1], [2, 3], [1, 3], [0, 2], [1, 2], [0, 3]];
-const PAIR_BITS = PAIRS.map(() => new Int32Array(2048));
+let PAIR_BITS: Int32Array[];
 const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 const hasPair = (p: number, a: number, b: number) => {
   const h = pairHash(a, b);
@@ -63,16 +65,28 @@ function nearKinds(c0: number, c1: number, c2: number, c3: number): number {
   if (k12 && hasPair(5, c3, c0)) kinds |= 512;
   return kinds;
 }
-for (const idiom of IDIOMS) {
-  if (idiom.length !== 4) continue;
-  PAIRS.forEach(([a, b], p) => {
-    const h = pairHash(idiom.charCodeAt(a), idiom.charCodeAt(b));
-    PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
-  });
-  for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
-  SWAP_ORDER.set(idiom, SWAP_ORDER.size);
-  push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
-  push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
+let built = false;
+function buildTables(): void {
+  if (built) return;
+  built = true;
+  IDIOMS = new Set<string>((idiomData as { idioms: string[] }).idioms);
+  TWINS = new Set<string>((idiomData as { wrongTwins?: string[] }).wrongTwins ?? []);
+  LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] }).entries.map((e) => e.wrong));
+  BY_MASK = new Map();
+  SWAP_ORDER = new Map();
+  BY_DROP = new Map();
+  PAIR_BITS = PAIRS.map(() => new Int32Array(2048));
+  for (const idiom of IDIOMS) {
+    if (idiom.length !== 4) continue;
+    PAIRS.forEach(([a, b], p) => {
+      const h = pairHash(idiom.charCodeAt(a), idiom.charCodeAt(b));
+      PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
+    });
+    for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
+    SWAP_ORDER.set(idiom, SWAP_ORDER.size);
+    push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
+    push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
+  }
 }
 
 /** jieba's frequency of its rarest entries, many of them misspellings of idioms (自立更生, 翻天复地). */
@@ -144,6 +158,11 @@ export const idiom: LineRule = {
   defaultSeverity: 'warning',
   needsLexicon: true,
   scope: 'line',
+  prepare(data) {
+    buildTables();
+    // charLikeness's tables (syllables by character), built on their first use.
+    charLikeness('一', '二', data);
+  },
   explain(flagged, message) {
     const right = /“([^“”]{1,60})”/.exec(message)?.[1];
     return right && `**${right}**（成语、固定说法）\n\n成语和固定说法的字形、字序固定，不换字、不增减字。依据：本项目的成语表 server/data/idioms.json（来源见 README）。`;
@@ -151,6 +170,7 @@ export const idiom: LineRule = {
   check({ text, lexicon, data }) {
     const out: LineFinding[] = [];
     if (!lexicon || text.length < 3) return out;
+    buildTables();
     const isWord: IsWord = (s, e) => frequencyAt(lexicon, text, s, e) > 0;
     // A dictionary entry at the lowest frequency beside a far more frequent idiom is a recorded misspelling (集思广义).
     const rareTwin = (written: string, right: string) => lexicon.frequency(written) <= RARE && lexicon.frequency(right) >= RARE * 5;

@@ -33,6 +33,12 @@ export interface RuleMeta {
    * line that proposes a correction overlaps it — a word list that knows the error speaks with more authority, and once is enough.
    */
   yieldsToOtherRules?: boolean;
+  /**
+   * Builds ahead the tables the rule's checks will need from the host's data (optional; never required: a
+   * check builds them on first use). A host with idle time calls it — the server while the lexicon loads —
+   * so that the first check with the lexicon does not pay for them.
+   */
+  prepare?(data: EngineData | undefined): void;
 }
 
 /** Options a user sets for one rule in the configuration ("maxLength": 120, …). */

@@ -112,6 +112,9 @@ export const suspectChar: LineRule = {
   needsLexicon: true,
   recurringKeysAllowed: false,
   yieldsToOtherRules: true,
+  prepare(data) {
+    if (data && wrongCharTables(data)) data.languageModel?.();
+  },
   check({ text, tokens, lexicon, data, options }) {
     // Without its data tables (the host has said why) the rule finds nothing.
     const wrongChar = data && tokens && lexicon ? wrongCharTables(data) : undefined;

@@ -3,6 +3,7 @@ import { buildLexiconData, CompactLexicon, type Lexicon } from '../lexicon';
 import { PairSet } from '../pairSet';
 import { STANDARD_TERMS } from '../terms';
 import type { LexiconTables } from './indexes';
+import type { PrebuiltLexiconIndexes } from './prebuilt';
 
 export interface PinyinIndex {
   /** The syllables of a character. */
@@ -56,6 +57,8 @@ export interface WrongCharTables {
   phrases: PhraseBook;
   /** The indexes of each lexicon (see tablesFor). */
   byLexicon: WeakMap<Lexicon, LexiconTables>;
+  /** The indexes of jieba's dictionary from the prebuilt file, when there is one (tablesFor uses them for that lexicon). */
+  prebuiltIndexes?: PrebuiltLexiconIndexes;
 }
 
 const cache = new WeakMap<EngineData, WrongCharTables | null>();
@@ -66,13 +69,17 @@ export function wrongCharTables(data: EngineData): WrongCharTables | undefined {
   if (tables === undefined) {
     const pinyin = data.pinyin();
     const shapes = data.shapes();
-    const known = data.knownWords();
-    const snippets = data.snippets();
+    // The prebuilt file spares reading the word list and the snippets and building their tables.
+    const prebuilt = data.wrongCharPrebuilt?.();
     const variants = data.charVariants?.();
-    tables =
-      pinyin && shapes && known && snippets
-        ? { pinyin: pinyinIndex(pinyin), shapes, ...(variants ? { variants: variantIndex(variants) } : {}), knownWords: wordList(known), phrases: phraseBook(snippets), byLexicon: new WeakMap() }
-        : null;
+    const more = variants ? { variants: variantIndex(variants) } : {};
+    if (prebuilt) {
+      tables = pinyin && shapes ? { pinyin: pinyinIndex(pinyin), shapes, ...more, knownWords: prebuilt.knownWords, phrases: prebuilt.phrases, byLexicon: new WeakMap(), prebuiltIndexes: prebuilt.lexicon } : null;
+    } else {
+      const known = data.knownWords();
+      const snippets = data.snippets();
+      tables = pinyin && shapes && known && snippets ? { pinyin: pinyinIndex(pinyin), shapes, ...more, knownWords: wordList(known), phrases: phraseBook(snippets), byLexicon: new WeakMap() } : null;
+    }
     cache.set(data, tables);
   }
   return tables ?? undefined;
@@ -108,7 +115,7 @@ function variantIndex(table: CharVariants): Variants {
   return { ...table, polyBySyllable };
 }
 
-function wordList(list: readonly string[]): WordList {
+export function wordList(list: readonly string[]): WordList {
   let pairCount = 0;
   for (const word of list) pairCount += Math.max(0, word.length - 1);
   const pairs = new PairSet(pairCount);
@@ -116,7 +123,7 @@ function wordList(list: readonly string[]): WordList {
   return { words: new CompactLexicon(buildLexiconData(list.map((w) => [w, 1] as const))), pairs };
 }
 
-function phraseBook(snippets: Readonly<Record<string, Record<string, { body?: string | string[]; description?: string }>>>): PhraseBook {
+export function phraseBook(snippets: Readonly<Record<string, Record<string, { body?: string | string[]; description?: string }>>>): PhraseBook {
   const parts: string[] = [];
   for (const term of STANDARD_TERMS) parts.push(term.term, ...(term.aliases ?? []), term.full, term.usage);
   for (const file of Object.values(snippets)) {

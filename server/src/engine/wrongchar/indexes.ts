@@ -11,7 +11,8 @@ import { PARAMS } from './params';
  * such a pair completes no word, and most positions are ruled out without building a pattern.
  */
 export interface WildIndex {
-  completions: Map<string, string>;
+  /** A Map when built here, a table on the prebuilt file's bytes otherwise (prebuilt.ts). */
+  completions: { get(pattern: string): string | undefined };
   around: PairSet;
 }
 
@@ -19,14 +20,14 @@ export interface WildIndex {
  * The indexes of the lexicon's words that the candidate search reads, built in one pass over the words
  * (a first check needs all three, and each pass over jieba's dictionary costs time in a fresh process).
  */
-interface WordIndexes {
+export interface WordIndexes {
   /**
    * Adjacent character pairs found in the lexicon's usable words (frequency ≥ minNewWord). A replacement
    * can only form a word with a neighbour if the pair occurs in some word: this prunes most candidates
    * before any word is looked up.
    */
   bigrams: PairSet;
-  wild: WildIndex;
+  wild: { completions: Map<string, string>; around: PairSet };
   /** Frequent two-character words by the syllables of their characters (“dan wei” → 单位), keyed by syllablePair. */
   pairs: Map<number, string[]>;
 }
@@ -39,7 +40,7 @@ export function syllablePair(x: number, y: number): number {
 export const NO_IDS: number[] = [];
 
 /** The word indexes of `lexicon`; undefined when the lexicon cannot list its words. */
-function wordIndexes(lexicon: Lexicon, data: WrongCharTables): WordIndexes | undefined {
+export function wordIndexes(lexicon: Lexicon, data: WrongCharTables): WordIndexes | undefined {
   // About one distinct pair per four words of jieba's dictionary: sized to grow at most once.
   const bigrams = new PairSet(lexicon.size / 4);
   const completions = new Map<string, string>();
@@ -83,7 +84,7 @@ export interface LexiconTables {
   bigrams: PairSet | undefined;
   wild: WildIndex | undefined;
   /** Two-character words by the syllables of their characters (see WordIndexes.pairs). */
-  pairs: Map<number, string[]> | undefined;
+  pairs: { get(key: number): readonly string[] | undefined } | undefined;
   /** Candidates by character code (see cachedCandidates). */
   candidates: Map<number, CandidateList>;
 }
@@ -92,7 +93,9 @@ export interface LexiconTables {
 export function tablesFor(lexicon: Lexicon, data: WrongCharTables): LexiconTables {
   let tables = data.byLexicon.get(lexicon);
   if (!tables) {
-    const indexes = wordIndexes(lexicon, data);
+    // Prebuilt for jieba's dictionary: used for a lexicon of the same size and total (that dictionary).
+    const prebuilt = data.prebuiltIndexes;
+    const indexes = prebuilt && prebuilt.size === lexicon.size && prebuilt.total === lexicon.total ? prebuilt : wordIndexes(lexicon, data);
     data.byLexicon.set(lexicon, (tables = { data, bigrams: indexes?.bigrams, wild: indexes?.wild, pairs: indexes?.pairs, candidates: new Map() }));
   }
   return tables;
