@@ -32,7 +32,7 @@ const lexicon = segmenter.lexicon!;
 /** A copy of the data the tables are made from, in a temporary folder (the model linked, it is 16 MB). */
 function dataCopy(): { dir: string; options: DiskDataOptions; sources: Parameters<typeof wrongCharFingerprint>[0] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-wrongchar-'));
-  for (const name of ['char-pinyin.json', 'char-shapes.json', 'known-words.json']) fs.copyFileSync(path.join(DATA, name), path.join(dir, name));
+  for (const name of ['char-pinyin.json', 'char-shapes.json', 'known-words.json', 'char-variants.json']) fs.copyFileSync(path.join(DATA, name), path.join(dir, name));
   fs.symlinkSync(path.join(DATA, 'lm.bin'), path.join(dir, 'lm.bin'));
   fs.mkdirSync(path.join(dir, 'snippets'));
   for (const name of fs.readdirSync(SNIPPETS)) fs.copyFileSync(path.join(SNIPPETS, name), path.join(dir, 'snippets', name));
