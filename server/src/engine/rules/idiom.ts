@@ -20,17 +20,79 @@ let IDIOMS: Set<string>;
 let TWINS: Set<string>;
 let LISTED_WRONG: Set<string>;
 
+/**
+ * Four-character idioms by three of their characters, the fourth masked (再接再_ → 再接再厉) or dropped (迫不待 →
+ * 迫不及待): a hash table over typed arrays, the entries of a slot chained in the order they were added, so
+ * that a key's idioms come in list order (an idiom whose second and third characters are the same is
+ * listed twice under its drop key, as the rule has always counted it). Built from char codes: the 45 K string
+ * keys of the Maps it replaces took ~50 ms to make at start (docs/notes/perf.md, h18-start).
+ */
+class IdiomIndex {
+  private readonly heads: Int32Array;
+  private readonly tails: Int32Array;
+  private readonly next: Int32Array;
+  /** Per entry: the idiom (index into `idioms`) and the position left out. */
+  private readonly idiomOf: Int32Array;
+  private readonly skipOf: Int8Array;
+  private readonly shift: number;
+  private count = 0;
+
+  constructor(
+    private readonly idioms: readonly string[],
+    capacity: number,
+  ) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.shift = 32 - bits;
+    this.heads = new Int32Array(1 << bits);
+    this.tails = new Int32Array(1 << bits);
+    this.next = new Int32Array(capacity);
+    this.idiomOf = new Int32Array(capacity);
+    this.skipOf = new Int8Array(capacity);
+  }
+
+  static slot(a: number, b: number, c: number): number {
+    let h = Math.imul(0x811c9dc5 ^ a, 0x01000193);
+    h = Math.imul(h ^ b, 0x01000193);
+    h = Math.imul(h ^ c, 0x01000193);
+    return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  }
+
+  /** Adds idiom `index` under the key of its characters but the one at `skip`. */
+  add(index: number, skip: number): void {
+    const idiom = this.idioms[index];
+    const slot = IdiomIndex.slot(idiom.charCodeAt(skip === 0 ? 1 : 0), idiom.charCodeAt(skip <= 1 ? 2 : 1), idiom.charCodeAt(skip === 3 ? 2 : 3)) >>> this.shift;
+    const entry = this.count++;
+    this.idiomOf[entry] = index;
+    this.skipOf[entry] = skip;
+    if (this.tails[slot] === 0) this.heads[slot] = entry + 1;
+    else this.next[this.tails[slot] - 1] = entry + 1;
+    this.tails[slot] = entry + 1;
+  }
+
+  /**
+   * The idioms whose characters but the one at a position in `skips` (a bit set) are a, b, c, in the order
+   * they were added.
+   */
+  find(skips: number, a: number, b: number, c: number): string[] {
+    let found: string[] | undefined;
+    for (let entry = this.heads[IdiomIndex.slot(a, b, c) >>> this.shift]; entry !== 0; entry = this.next[entry - 1]) {
+      const skip = this.skipOf[entry - 1];
+      if ((skips & (1 << skip)) === 0) continue;
+      const idiom = this.idioms[this.idiomOf[entry - 1]];
+      if (idiom.charCodeAt(skip === 0 ? 1 : 0) === a && idiom.charCodeAt(skip <= 1 ? 2 : 1) === b && idiom.charCodeAt(skip === 3 ? 2 : 3) === c) (found ??= []).push(idiom);
+    }
+    return found ?? NONE;
+  }
+}
+const NONE: string[] = [];
+
 /** Idioms by the idiom with one position masked (再接再_ → 再接再厉). */
-let BY_MASK: Map<string, string[]>;
+let BY_MASK: IdiomIndex;
+/** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
+let BY_DROP: IdiomIndex;
 /** Four-character idioms by their place in the list (for two swapped characters: the first listed wins). */
 let SWAP_ORDER: Map<string, number>;
-/** Idioms by the idiom without its second or third character (迫不待 → 迫不及待). */
-let BY_DROP: Map<string, string[]>;
-const push = (map: Map<string, string[]>, key: string, value: string) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
 /**
  * One bit per hash of two characters of an idiom at positions (a, b), for the six pairs of positions: a
  * window one substitution, swap or drop away from an idiom keeps at least one such pair, so most windows
@@ -72,21 +134,26 @@ function buildTables(): void {
   IDIOMS = new Set<string>((idiomData as { idioms: string[] }).idioms);
   TWINS = new Set<string>((idiomData as { wrongTwins?: string[] }).wrongTwins ?? []);
   LISTED_WRONG = new Set<string>((misused as { entries: { wrong: string }[] }).entries.map((e) => e.wrong));
-  BY_MASK = new Map();
   SWAP_ORDER = new Map();
-  BY_DROP = new Map();
   PAIR_BITS = PAIRS.map(() => new Int32Array(2048));
-  for (const idiom of IDIOMS) {
-    if (idiom.length !== 4) continue;
+  const fours = [...IDIOMS].filter((idiom) => idiom.length === 4);
+  BY_MASK = new IdiomIndex(fours, fours.length * 4);
+  BY_DROP = new IdiomIndex(fours, fours.length * 2);
+  fours.forEach((idiom, index) => {
     PAIRS.forEach(([a, b], p) => {
       const h = pairHash(idiom.charCodeAt(a), idiom.charCodeAt(b));
       PAIR_BITS[p][h >>> 5] |= 1 << (h & 31);
     });
-    for (let k = 0; k < 4; k++) push(BY_MASK, idiom.slice(0, k) + '_' + idiom.slice(k + 1), idiom);
+    for (let k = 0; k < 4; k++) BY_MASK.add(index, k);
     SWAP_ORDER.set(idiom, SWAP_ORDER.size);
-    push(BY_DROP, idiom[0] + idiom[2] + idiom[3], idiom);
-    push(BY_DROP, idiom[0] + idiom[1] + idiom[3], idiom);
-  }
+    BY_DROP.add(index, 1);
+    BY_DROP.add(index, 2);
+  });
+}
+
+/** The idioms that are `window` (four characters) but for the character at k. */
+function byMask(window: string, k: number): string[] {
+  return BY_MASK.find(1 << k, window.charCodeAt(k === 0 ? 1 : 0), window.charCodeAt(k <= 1 ? 2 : 1), window.charCodeAt(k === 3 ? 2 : 3));
 }
 
 /** jieba's frequency of its rarest entries, many of them misspellings of idioms (自立更生, 翻天复地). */
@@ -126,7 +193,7 @@ function substitution(window: string, at: number, isWord: IsWord, data: EngineDa
     const changedHalfIsWord = k < 2 ? isWord(at, at + 2) : isWord(at + 2, at + 4);
     // 在进一步 (…全面深化改革): a changed first or last character beside a three-character word is a word of its own.
     if ((k === 0 && isWord(at + 1, at + 4)) || (k === 3 && isWord(at, at + 3))) continue;
-    for (const idiom of BY_MASK.get(window.slice(0, k) + '_' + window.slice(k + 1)) ?? []) {
+    for (const idiom of byMask(window, k)) {
       const how: Likeness | undefined = charLikeness(window[k], idiom[k], data);
       if (how && (!changedHalfIsWord || (!halves && how !== 'near') || (halves && how === 'sound'))) return { idiom, how };
     }
@@ -225,11 +292,10 @@ export const idiom: LineRule = {
       const w1 = text.charCodeAt(s3 + 1);
       const w2 = text.charCodeAt(i);
       if (!(hasPair(1, w1, w2) && hasPair(3, w0, w1)) && !(hasPair(0, w0, w1) && hasPair(2, w1, w2))) continue;
-      const w3 = text.slice(s3, i + 1);
-      const idioms = BY_DROP.get(w3);
+      const idioms = BY_DROP.find(0b110, w0, w1, w2);
       // 稳增长、提质效、抓改革: a three-character item of a list is a slogan of its own.
       const listItem = /[、，；。]/.test(text[s3 - 1] ?? '。') && /[、，；。]/.test(text[i + 1] ?? '。') && (text[s3 - 1] === '、' || text[i + 1] === '、');
-      if (idioms && !listItem && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
+      if (idioms.length > 0 && !listItem && !isWord(s3, i + 1) && !isWord(s3, s3 + 2) && !isWord(s3 + 1, i + 1)) {
         const near = text.slice(Math.max(0, s3 - 3), i + 4);
         const left = idioms.filter((x) => !near.includes(x));
         if (left.length === 1) tryWindow(s3, i + 1, { idiom: left[0], how: 'drop' });
