@@ -125,6 +125,28 @@ test('trigram probabilities are those of the binary searches the rank bits repla
   }
 });
 
+test('a model prepared ahead answers as one that builds its tables on first use', () => {
+  // The server prepares the model while the segmentation worker loads (host/data.ts): same ids, same probabilities.
+  const lazy = LanguageModel.fromBytes(bytes);
+  const prepared = LanguageModel.fromBytes(bytes);
+  prepared.prepare();
+  const tables = prepared as unknown as { slots?: Int32Array; contextsRanked: boolean };
+  assert.ok(tables.slots && tables.contextsRanked, 'the tables are built by prepare');
+  prepared.prepare();
+  for (let i = 0; i < lazy.size; i += 101) {
+    const w = lazy.word(i);
+    const text = `，${w}。`;
+    assert.equal(prepared.idAt(text, 1, 1 + w.length), lazy.idAt(text, 1, 1 + w.length), w);
+  }
+  for (const s of ['不是一个词语啊', '政冶']) assert.equal(prepared.idAt(s, 0, s.length), lazy.idAt(s, 0, s.length));
+  let seed = 3;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % lazy.size;
+  for (let i = 0; i < 5000; i++) {
+    const [a, b, c] = [next(), next(), next()];
+    assert.equal(prepared.trigram(a, b, c), lazy.trigram(a, b, c));
+  }
+});
+
 test('bytes that are not a model give a clear Chinese error', () => {
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(10)), (e: Error) => e instanceof LanguageModelError && /语言模型/.test(e.message));
   assert.throws(() => LanguageModel.fromBytes(new Uint8Array(100)), /文件头/);

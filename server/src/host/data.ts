@@ -151,7 +151,11 @@ export function diskEngineData(options: DiskDataOptions = {}): EngineData {
       const bytes = options.buffers?.model ? new Uint8Array(options.buffers.model) : readBytes(modelDirs, 'lm.bin');
       // The prebuilt word list of this model (same file size) spares decoding and mapping ~100 K words.
       const prebuilt = wrongCharPrebuilt();
-      return LanguageModel.fromBytes(bytes, prebuilt && prebuilt.modelSize === bytes.byteLength ? prebuilt.modelWords : undefined);
+      const model = LanguageModel.fromBytes(bytes, prebuilt && prebuilt.modelSize === bytes.byteLength ? prebuilt.modelWords : undefined);
+      // Whoever loads the model looks words up next; the server loads it while the segmentation worker starts
+      // (prepareRules), so its lookup tables are best built now too.
+      model.prepare();
+      return model;
     }, onError, MODEL_PURPOSE),
     charVariants: once(() => charVariants(readJson(dataDirs, 'char-variants.json')), onError, VARIANTS_PURPOSE),
     wrongCharPrebuilt,

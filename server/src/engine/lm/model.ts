@@ -114,6 +114,16 @@ export class LanguageModel {
     }
   }
 
+  /**
+   * Builds now the lookup tables otherwise made by the first lookups (the word-id table and its Bloom filter, the
+   * trigram contexts' rank bits; ~30 ms): the server does it while the segmentation worker loads, so that the
+   * first lint with the lexicon does not (docs/notes/perf.md, h18-start). Lookups give the same answers either way.
+   */
+  prepare(): void {
+    if (!this.slots) this.buildSlots();
+    if (!this.contextsRanked) this.rankContexts();
+  }
+
   /** The id of `word`, or -1. Built on first use: a map of every word. */
   id(word: string): number {
     if (this.given) return this.given.id(word);
