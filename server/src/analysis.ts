@@ -142,12 +142,6 @@ export class Analysis {
     this.workspace.delete(workspaceIdOf(uri));
   }
 
-  /** The lint result when it is for the document's current version (no linting here). */
-  currentResult(document: TextDocument): LintResult | undefined {
-    const entry = this.entries.get(document.uri);
-    return entry?.result && entry.version === document.version ? entry.result : undefined;
-  }
-
   lastResult(uri: string): LintResult | undefined {
     return this.entries.get(uri)?.result;
   }

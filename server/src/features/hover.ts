@@ -16,7 +16,8 @@ export function hover(document: TextDocument, params: HoverParams, analysis: Ana
   const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
   const parts: string[] = [];
   let range: Hover['range'];
-  for (const f of analysis.currentResult(document)?.findings ?? []) {
+  // As code actions do: a result made stale by new evidence (segmentation, the workspace) is brought up to date.
+  for (const f of analysis.analyze(document)?.findings ?? []) {
     const rule = EXPLAINERS.get(f.rule);
     const { start, end } = f.range;
     if (!rule || start.line !== line || end.line !== line || character < start.character || character >= end.character) continue;

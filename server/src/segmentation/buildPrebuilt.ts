@@ -164,7 +164,7 @@ export function writePrebuilt(dir: string): void {
   if (fingerprint === undefined) throw new Error('找不到 nodejieba 的词典文件');
   const [dict, hmm, user] = files;
   const lexicon = parseHanLexicon(fs.readFileSync(dict));
-  const outputs: [string, Buffer][] = [
+  const outputs: [string, Uint8Array][] = [
     [SEGMENTER_FILE, encodeSegmenterTables(buildSegmenterTables(dict, hmm, user), fingerprint)],
     [LEXICON_FILE, encodeLexiconTables({ ...lexicon, hashSlots: lexiconHashSlots(lexicon) }, fingerprint)],
   ];

@@ -1,15 +1,14 @@
 // The prebuilt dictionaries (written by `node scripts/build.mjs`, read at start with no parsing): nodejieba's
 // main and user dictionaries and HMM model as a trie in typed arrays for the JavaScript segmenter
-// (jsJieba.ts), and the word frequencies as lexicon data. Each file is a header and 8-byte-aligned
-// sections; reading one is a single read into an ArrayBuffer (or a SharedArrayBuffer, to share it
-// between threads) and typed-array views on it.
+// (jsJieba.ts), and the word frequencies as lexicon data, in the section format of engine/sectionFile.ts.
+import { decodeSections, encodeSections, type Section, type SectionFileKind, type SectionKind } from '../engine/sectionFile';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LexiconData } from '../engine/lexicon';
 
-const MAGIC = 0x4a57_4721; // "!GWJ"
 /** Bumped whenever a file's layout or the way it is built changes: an older file is then rebuilt or ignored. */
 export const PREBUILT_VERSION = 1;
+const FILE_KIND: SectionFileKind = { magic: 0x4a57_4721 /* "!GWJ" */, version: PREBUILT_VERSION, name: '预编译词典', stale: '与当前的分词词典不符（词典已更新）' };
 
 export const SEGMENTER_FILE = 'segmenter.bin';
 export const LEXICON_FILE = 'lexicon.bin';
@@ -35,9 +34,6 @@ export interface SegmenterTables {
   emitRunes: Int32Array;
   emitProbs: Float64Array;
 }
-
-type Section = Int32Array | Float64Array | Uint32Array | Uint16Array;
-type SectionKind = 'i32' | 'f64' | 'u32' | 'u16';
 
 const SEGMENTER_LAYOUT: [keyof SegmenterTables, SectionKind][] = [
   ['runes', 'i32'],
@@ -67,52 +63,6 @@ const LEXICON_LAYOUT: [keyof LexiconSections, SectionKind][] = [
   ['total', 'f64'],
   ['hashSlots', 'i32'],
 ];
-
-const VIEWS = { i32: Int32Array, f64: Float64Array, u32: Uint32Array, u16: Uint16Array };
-
-/** Header: magic, version, a fingerprint of the source files, section count, then each section's length in elements. */
-function encode(sections: Section[], fingerprint: number): Buffer {
-  const headerBytes = align(4 * (4 + sections.length));
-  let size = headerBytes;
-  for (const s of sections) size += align(s.byteLength);
-  const out = Buffer.alloc(size);
-  const header = new Uint32Array(out.buffer, out.byteOffset, headerBytes / 4);
-  header.set([MAGIC, PREBUILT_VERSION, fingerprint >>> 0, sections.length]);
-  sections.forEach((s, i) => (header[4 + i] = s.length));
-  let at = headerBytes;
-  for (const s of sections) {
-    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
-    at += align(s.byteLength);
-  }
-  return out;
-}
-
-function align(bytes: number): number {
-  return Math.ceil(bytes / 8) * 8;
-}
-
-/** Views on the sections of `buffer`, or a Chinese description of what is wrong with it. */
-function decode(buffer: ArrayBufferLike, layout: [string, SectionKind][], fingerprint: number | undefined): Record<string, Section> | string {
-  if (buffer.byteLength < 16) return '文件不完整';
-  const head = new Uint32Array(buffer, 0, 4);
-  if (head[0] !== MAGIC) return '不是 gongwen 的预编译词典';
-  if (head[1] !== PREBUILT_VERSION) return `版本 ${head[1]} 与程序（${PREBUILT_VERSION}）不符`;
-  if (fingerprint !== undefined && head[2] !== fingerprint >>> 0) return '与当前的分词词典不符（词典已更新）';
-  if (head[3] !== layout.length || buffer.byteLength < 4 * (4 + layout.length)) return '文件结构不对';
-  const lengths = new Uint32Array(buffer, 16, layout.length);
-  let at = align(4 * (4 + layout.length));
-  const result: Record<string, Section> = {};
-  for (let i = 0; i < layout.length; i++) {
-    const [name, kind] = layout[i];
-    const View = VIEWS[kind];
-    const bytes = lengths[i] * View.BYTES_PER_ELEMENT;
-    if (at + bytes > buffer.byteLength) return '文件不完整';
-    result[name] = new (View as unknown as new (b: ArrayBufferLike, o: number, l: number) => Section)(buffer, at, lengths[i]);
-    at += align(bytes);
-  }
-  if (at !== buffer.byteLength) return '文件长度不对';
-  return result;
-}
 
 /** Reads a whole file into an ArrayBuffer of its own (shared: a SharedArrayBuffer), 8-byte aligned. */
 export function readBuffer(file: string, shared = false): ArrayBufferLike {
@@ -165,7 +115,7 @@ function load(dir: string, name: string, layout: [string, SectionKind][], finger
       return { ok: false, error: code === 'ENOENT' ? `找不到预编译词典 ${file}` : `无法读取预编译词典 ${file}（${code ?? (error as Error).message}）` };
     }
   }
-  const sections = decode(buffer, layout, fingerprint);
+  const sections = decodeSections(buffer, FILE_KIND, layout, fingerprint);
   return typeof sections === 'string' ? { ok: false, error: `预编译词典 ${file} 不可用：${sections}` } : { ok: true, value: sections };
 }
 
@@ -194,14 +144,14 @@ export function loadLexiconTables(dir: string, fingerprint?: number, buffer?: Ar
   return { ok: true, value: { words, offsets: s.offsets, frequencies: s.frequencies, total: s.total[0], hashSlots: s.hashSlots } };
 }
 
-export function encodeSegmenterTables(tables: SegmenterTables, fingerprint: number): Buffer {
-  return encode(SEGMENTER_LAYOUT.map(([name]) => tables[name]), fingerprint);
+export function encodeSegmenterTables(tables: SegmenterTables, fingerprint: number): Uint8Array {
+  return encodeSections(FILE_KIND, fingerprint, SEGMENTER_LAYOUT.map(([name]) => tables[name]));
 }
 
-export function encodeLexiconTables(data: LexiconData & { hashSlots: Int32Array }, fingerprint: number): Buffer {
+export function encodeLexiconTables(data: LexiconData & { hashSlots: Int32Array }, fingerprint: number): Uint8Array {
   const units = new Uint16Array(data.words.length);
   for (let i = 0; i < units.length; i++) units[i] = data.words.charCodeAt(i);
-  return encode([units, data.offsets, data.frequencies, new Float64Array([data.total]), data.hashSlots], fingerprint);
+  return encodeSections(FILE_KIND, fingerprint, [units, data.offsets, data.frequencies, new Float64Array([data.total]), data.hashSlots]);
 }
 
 /**

@@ -27,8 +27,13 @@ export default {
       await page.locator('.monaco-menu .action-item').first().waitFor();
       return item.isVisible();
     }, { what: 'the context menu entry of the .docx', timeoutMs: 60_000, intervalMs: 1000 });
-    await item.click();
-    await page.locator('.tabs-container .tab.active', { hasText: NAME }).waitFor();
+    // A menu takes no click in its first moments (so that the right button's release picks nothing): click
+    // again while it stays open.
+    const tab = page.locator('.tabs-container .tab.active', { hasText: NAME });
+    await waitFor(async () => {
+      if (await item.isVisible()) await item.click({ timeout: 2_000 }).catch(() => {});
+      return tab.isVisible();
+    }, { what: 'the 公文 view of the .docx', timeoutMs: 30_000, intervalMs: 1000 });
     await wb.waitForText((text) => text.includes('一、主要工作及成效') && text, 'the text of the .docx in the view');
 
     // The same findings as the source text (examples/work-report.txt), at its lines; the panel is

@@ -1,3 +1,4 @@
+import { decodeSections, encodeSections, type Section, type SectionFileKind, type SectionKind } from '../sectionFile';
 import { buildLexiconData, CompactLexicon, lexiconHashSlots, type Lexicon, type LexiconData } from '../lexicon';
 import { PairSet, type PairSetParts } from '../pairSet';
 import { STANDARD_TERMS } from '../terms';
@@ -15,14 +16,10 @@ import { PARAMS } from './params';
  * reason, and the host then builds the tables from the JSON data as before. Same answers either way (tested).
  */
 
-const MAGIC = 0x4357_4721; // "!GWC"
 /** Bumped whenever the layout or the way a table is built changes: an older file is then refused. */
 export const WRONGCHAR_PREBUILT_VERSION = 1;
 export const WRONGCHAR_FILE = 'wrongchar.bin';
-
-type Section = Int32Array | Uint32Array | Uint16Array | Float64Array;
-type Kind = 'i32' | 'u32' | 'u16' | 'f64';
-const VIEWS = { i32: Int32Array, u32: Uint32Array, u16: Uint16Array, f64: Float64Array };
+const FILE_KIND: SectionFileKind = { magic: 0x4357_4721 /* "!GWC" */, version: WRONGCHAR_PREBUILT_VERSION, name: '错别字预编译表', stale: '与当前的数据文件不符（数据已更新）' };
 
 /** A map from short strings to strings, on a compact lexicon of its keys (a key's "frequency" is its value's number plus one). */
 export class StringTable {
@@ -137,7 +134,7 @@ export interface WrongCharSources {
   modelSize: number;
 }
 
-const LAYOUT: [string, Kind][] = [
+const LAYOUT: [string, SectionKind][] = [
   ['knownUnits', 'u16'],
   ['knownOffsets', 'u32'],
   ['knownFrequencies', 'u32'],
@@ -172,10 +169,6 @@ const LAYOUT: [string, Kind][] = [
   ['modelById', 'i32'],
   ['modelMeta', 'f64'],
 ];
-
-function align(bytes: number): number {
-  return Math.ceil(bytes / 8) * 8;
-}
 
 function unitsOf(text: string): Uint16Array {
   const units = new Uint16Array(text.length);
@@ -251,19 +244,7 @@ export function encodeWrongCharTables(sources: WrongCharSources, fingerprint: nu
     Float64Array.of(longest, sources.modelSize),
   ];
   if (sections.length !== LAYOUT.length) throw new Error('错别字预编译表的结构与程序不符');
-  const headerBytes = align(4 * (4 + sections.length));
-  let size = headerBytes;
-  for (const s of sections) size += align(s.byteLength);
-  const out = new Uint8Array(size);
-  const header = new Uint32Array(out.buffer, 0, headerBytes / 4);
-  header.set([MAGIC, WRONGCHAR_PREBUILT_VERSION, fingerprint >>> 0, sections.length]);
-  sections.forEach((s, i) => (header[4 + i] = s.length));
-  let at = headerBytes;
-  for (const s of sections) {
-    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
-    at += align(s.byteLength);
-  }
-  return out;
+  return encodeSections(FILE_KIND, fingerprint, sections);
 }
 
 /**
@@ -271,24 +252,8 @@ export function encodeWrongCharTables(sources: WrongCharSources, fingerprint: nu
  * threads), or a Chinese description of why the file cannot be used.
  */
 export function decodeWrongCharTables(buffer: ArrayBufferLike, fingerprint: number): WrongCharPrebuilt | string {
-  if (buffer.byteLength < 16) return '文件不完整';
-  const head = new Uint32Array(buffer, 0, 4);
-  if (head[0] !== MAGIC) return '不是 gongwen 的错别字预编译表';
-  if (head[1] !== WRONGCHAR_PREBUILT_VERSION) return `版本 ${head[1]} 与程序（${WRONGCHAR_PREBUILT_VERSION}）不符`;
-  if (head[2] !== fingerprint >>> 0) return '与当前的数据文件不符（数据已更新）';
-  if (head[3] !== LAYOUT.length || buffer.byteLength < align(4 * (4 + LAYOUT.length))) return '文件结构不对';
-  const lengths = new Uint32Array(buffer, 16, LAYOUT.length);
-  let at = align(4 * (4 + LAYOUT.length));
-  const s: Record<string, Section> = {};
-  for (let i = 0; i < LAYOUT.length; i++) {
-    const [name, kind] = LAYOUT[i];
-    const View = VIEWS[kind];
-    const bytes = lengths[i] * View.BYTES_PER_ELEMENT;
-    if (at + bytes > buffer.byteLength) return '文件不完整';
-    s[name] = new (View as unknown as new (b: ArrayBufferLike, o: number, l: number) => Section)(buffer, at, lengths[i]);
-    at += align(bytes);
-  }
-  if (at !== buffer.byteLength) return '文件长度不对';
+  const s = decodeSections(buffer, FILE_KIND, LAYOUT, fingerprint);
+  if (typeof s === 'string') return s;
   try {
     const lexiconData = (prefix: string, values: string): LexiconData => {
       const offsets = s[`${prefix}Offsets`] as Uint32Array;
