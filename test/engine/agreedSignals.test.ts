@@ -75,3 +75,21 @@ test('a confused single-character word (的/地) needs the full threshold: the d
     Object.assign(CONTEXT_PARAMS, saved);
   }
 });
+
+test('with the real dictionary: a change let in by the agreement must not break a frequent written word (应改为 → 应该)', () => {
+  // 应该 is far more frequent than 应改, but 改 is written in 改为, which the new word leaves in part.
+  assert.deepEqual(suspects('如材料中写“某某同志”，应改为实名。'), []);
+  const saved = CONTEXT_PARAMS.agreedKeepsWord;
+  try {
+    CONTEXT_PARAMS.agreedKeepsWord = Infinity;
+    // A fresh linter: the first one keeps its findings per line.
+    const fresh = new Linter({ segmenter: real, lexicon: () => real.lexicon, data });
+    assert.deepEqual(
+      fresh.lint('如材料中写“某某同志”，应改为实名。').findings.filter((f) => f.rule === 'suspect-char').map((f) => f.fixes[0].edits[0].newText),
+      ['该'],
+      'without the guard the agreement would let it in',
+    );
+  } finally {
+    CONTEXT_PARAMS.agreedKeepsWord = saved;
+  }
+});

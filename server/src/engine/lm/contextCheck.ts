@@ -28,6 +28,11 @@ export const CONTEXT_PARAMS = {
    */
   agreedThreshold: 4.5,
   agreedRatio: 300,
+  /**
+   * …but not if the change breaks a written word at least this frequent that the new word does not take in
+   * whole (改 of 改为 in 应改为 → 应该): the dictionary then speaks for the text as written.
+   */
+  agreedKeepsWord: 300,
   /** A word jieba's dictionary has at least this often counts as a word where the model lacks it. */
   minExtraWord: 20,
   /** Its ln P: jieba's relative frequency, less this much (it is scored without context). */

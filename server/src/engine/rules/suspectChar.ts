@@ -205,6 +205,10 @@ export const suspectChar: LineRule = {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
         if (againstFrame(slots, s.at, s.char)) continue;
         const written = { start: s.wordStart, end: s.wordStart + s.word.length };
+        // Below the threshold (let in by the dictionary's agreement), the change must not break a frequent
+        // written word that the new word leaves in part (改为 in 应改为 → 应该).
+        const token = tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : undefined;
+        if (s.margin < CONTEXT_PARAMS.threshold && token && (token.start < written.start || token.end > written.end) && lexicon.frequency(token.text) >= CONTEXT_PARAMS.agreedKeepsWord) continue;
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
         found.push(contextRuleFinding(text, s, otherwise));
       }
