@@ -20,6 +20,19 @@ export const CONTEXT_PARAMS = {
   minOriginal: 50,
   /** Margin (ln) the changed window must win by, after the cost. */
   threshold: 7,
+  /**
+   * A lower margin suffices when word frequencies agree: the word the replacement forms is at least
+   * `agreedRatio` times as frequent in jieba's dictionary as the written string it replaces (+1), e.g.
+   * 一班 → 一般, 产粮 → 产量. Two independent signals (a context model, a context-free dictionary) that
+   * both prefer the change are stronger than either alone.
+   */
+  agreedThreshold: 4.5,
+  agreedRatio: 300,
+  /**
+   * …but not if the change breaks a written word at least this frequent that the new word does not take in
+   * whole (改 of 改为 in 应改为 → 应该): the dictionary then speaks for the text as written.
+   */
+  agreedKeepsWord: 300,
   /** A word jieba's dictionary has at least this often counts as a word where the model lacks it. */
   minExtraWord: 20,
   /** Its ln P: jieba's relative frequency, less this much (it is scored without context). */
@@ -111,7 +124,9 @@ export function contextSuggestions(
   const scorer = scorerFor(model, lexicon, pairs);
   const frequent = frequentWords(lexicon);
   const out: ContextSuggestion[] = [];
-  const { context, minNewWord, threshold, costs, minOriginal } = CONTEXT_PARAMS;
+  const { context, minNewWord, costs, minOriginal, agreedRatio } = CONTEXT_PARAMS;
+  // A suggestion between the two thresholds stands only if the dictionary agrees (checked for the winner).
+  const threshold = Math.min(CONTEXT_PARAMS.threshold, CONTEXT_PARAMS.agreedThreshold);
   // pairOk[j]: text[j] and text[j + 1] stand next to each other in some lexicon word (every pair of a
   // frequent word does, so a string with a pair outside the set is not looked up).
   const pairOk = new Uint8Array(text.length);
@@ -168,7 +183,13 @@ export function contextSuggestions(
       for (const c of CONFUSABLE.get(original) ?? '') consider(c, 'confusable');
       // (set by consider: a closure TypeScript does not follow)
       const found = best as ContextSuggestion | undefined;
-      if (found) out.push(found.kind === 'confusable' ? found : { ...found, ...namedWord(text, lexicon, a, b, i, found.char) });
+      if (!found) continue;
+      if (found.kind === 'confusable') {
+        if (found.margin >= CONTEXT_PARAMS.threshold) out.push(found);
+        continue;
+      }
+      const named = { ...found, ...namedWord(text, lexicon, a, b, i, found.char) };
+      if (found.margin >= CONTEXT_PARAMS.threshold || dictionaryAgrees(text, lexicon, named, agreedRatio)) out.push(named);
     }
     runStart = runEnd;
   }
@@ -206,6 +227,13 @@ export function contextPairMargin(text: string, i: number, word: string, lexicon
   const window = text.slice(a, b);
   const changed = window.slice(0, i - a) + word + window.slice(i - a + 2);
   return scorer.score(changed, a === runStart, b === runEnd) - scorer.score(window, a === runStart, b === runEnd);
+}
+
+/** Whether the suggested word is at least `ratio` times as frequent as the written string it replaces (+1). */
+function dictionaryAgrees(text: string, lexicon: Lexicon, s: ContextSuggestion, ratio: number): boolean {
+  if (s.word.length < 2) return false;
+  const written = lexicon.frequency(text.slice(s.wordStart, s.wordStart + s.word.length));
+  return lexicon.frequency(s.word) >= ratio * (written + 1);
 }
 
 /** The most frequent word (2–4 characters) the replacement at `i` forms in the window [a, b), and where it starts. */

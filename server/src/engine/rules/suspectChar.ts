@@ -1,4 +1,4 @@
-import { againstFrame, inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, quotedRanges, suspectPositions } from '../wrongchar/filters';
+import { againstFrame, inAlternation, inKnownWord, inOwnPhrases, nameFollows, OPENER_ANYWHERE, parallelSlots, placeNames, quotedRanges, suspectPositions } from '../wrongchar/filters';
 import { wrongCharTables } from '../wrongchar/data';
 import { tablesFor } from '../wrongchar/indexes';
 import { PARAMS } from '../wrongchar/params';
@@ -124,6 +124,8 @@ export const suspectChar: LineRule = {
     const quoted = text.search(OPENER_ANYWHERE) >= 0 ? quotedRanges(text) : NOTHING_QUOTED;
     // The varying slots of repeated frames (一严到底、一贯到底) are meant, unless the suggestion is the other member's character.
     const slots = parallelSlots(text);
+    // Names of villages and towns in an address (麻田镇包村): no dictionary knows them.
+    const places = placeNames(text);
     const positions = suspectPositions(text, tokens, lexicon);
     const tables = tablesFor(lexicon, wrongChar);
     // `kind`: of the best replacement (frequency findings); not part of the finding.
@@ -135,7 +137,7 @@ export const suspectChar: LineRule = {
       // The name test depends on the token only: done once per token.
       let named: boolean | undefined;
       for (let i = token.start; i < token.end; i++) {
-        if (!positions[i] || quoted[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
+        if (!positions[i] || quoted[i] || places[i] || inAlternation(text, i) || (named ??= nameFollows(text, token.end)) || inKnownWord(text, i, wrongChar)) continue;
         const list = replacementsAt(text, i, lexicon, token, tables);
         if (list && (bestAt < 0 || list[0].gain > bestList![0].gain)) {
           bestAt = i;
@@ -154,7 +156,7 @@ export const suspectChar: LineRule = {
       let i = -1;
       if (token.end - token.start === 2) i = token.start;
       else if (token.end - token.start === 1 && tokens[t + 1]?.start === token.end && tokens[t + 1].end === token.end + 1) i = token.start;
-      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1]) continue;
+      if (i < 0 || !positions[i] || !positions[i + 1] || quoted[i] || quoted[i + 1] || places[i] || places[i + 1]) continue;
       // The signs of intent at i and at i + 1 (the name test is the same for both).
       if (inAlternation(text, i) || inAlternation(text, i + 1) || nameFollows(text, i + 2) || inKnownWord(text, i, wrongChar) || inKnownWord(text, i + 1, wrongChar)) continue;
       const list = pairsAt(text, i, lexicon, tables);
@@ -197,12 +199,16 @@ export const suspectChar: LineRule = {
       const named = new Uint8Array(tokens.length);
       const nameAfter = (t: number) => (named[t] ||= nameFollows(text, tokens[t].end) ? 2 : 1) === 2;
       const skip = (i: number) =>
-        covered[i] === 1 || quoted[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameAfter(tokenAt[i])) || inKnownWord(text, i, wrongChar);
+        covered[i] === 1 || quoted[i] === 1 || places[i] === 1 || inAlternation(text, i) || (tokenAt[i] >= 0 && nameAfter(tokenAt[i])) || inKnownWord(text, i, wrongChar);
       const candidatesOf = (char: string) => cachedCandidates(char.charCodeAt(0), lexicon, tables).inContext;
       for (const s of contextSuggestions(text, lexicon, model, candidatesOf, skip, undefined, pairs)) {
         // The token, or the written word the change would replace (纠治 in 纠治四风 → 救治), is in the phrase book.
         if (againstFrame(slots, s.at, s.char)) continue;
         const written = { start: s.wordStart, end: s.wordStart + s.word.length };
+        // Below the threshold (let in by the dictionary's agreement), the change must not break a frequent
+        // written word that the new word leaves in part (改为 in 应改为 → 应该).
+        const token = tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : undefined;
+        if (s.margin < CONTEXT_PARAMS.threshold && token && (token.start < written.start || token.end > written.end) && lexicon.frequency(token.text) >= CONTEXT_PARAMS.agreedKeepsWord) continue;
         if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) continue;
         found.push(contextRuleFinding(text, s, otherwise));
       }
