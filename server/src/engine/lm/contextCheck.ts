@@ -196,17 +196,21 @@ export function contextSuggestions(
   return out;
 }
 
+/** The run of Chinese text around text[start, end), and the window [a, b) of ±context within it. */
+function windowAround(text: string, start: number, end: number): { runStart: number; runEnd: number; a: number; b: number } {
+  let runStart = start;
+  while (runStart > 0 && isHanCode(text.charCodeAt(runStart - 1))) runStart--;
+  let runEnd = end;
+  while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
+  return { runStart, runEnd, a: Math.max(runStart, start - CONTEXT_PARAMS.context), b: Math.min(runEnd, end + CONTEXT_PARAMS.context) };
+}
+
 /**
  * The model's margin for replacing the character at `i` by `char`: ln P of the window (±context within the
  * run of Chinese text) with the change less ln P as written, before any cost.
  */
 export function contextMargin(text: string, i: number, char: string, lexicon: Lexicon, model: LanguageModel, pairs?: (first: number, second: number) => boolean): number {
-  let runStart = i;
-  while (runStart > 0 && isHanCode(text.charCodeAt(runStart - 1))) runStart--;
-  let runEnd = i + 1;
-  while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
-  const a = Math.max(runStart, i - CONTEXT_PARAMS.context);
-  const b = Math.min(runEnd, i + CONTEXT_PARAMS.context + 1);
+  const { runStart, runEnd, a, b } = windowAround(text, i, i + 1);
   const scorer = scorerFor(model, lexicon, pairs);
   const base = scorer.prepareAt(text, a, b, a === runStart, b === runEnd, runEnd);
   return scorer.scoreWith(i - a, char) - base;
@@ -217,12 +221,7 @@ export function contextMargin(text: string, i: number, char: string, lexicon: Le
  * of ±context around it, before any cost.
  */
 export function contextPairMargin(text: string, i: number, word: string, lexicon: Lexicon, model: LanguageModel, pairs?: (first: number, second: number) => boolean): number {
-  let runStart = i;
-  while (runStart > 0 && isHanCode(text.charCodeAt(runStart - 1))) runStart--;
-  let runEnd = i + 2;
-  while (runEnd < text.length && isHanCode(text.charCodeAt(runEnd))) runEnd++;
-  const a = Math.max(runStart, i - CONTEXT_PARAMS.context);
-  const b = Math.min(runEnd, i + 2 + CONTEXT_PARAMS.context);
+  const { runStart, runEnd, a, b } = windowAround(text, i, i + 2);
   const scorer = scorerFor(model, lexicon, pairs);
   const window = text.slice(a, b);
   const changed = window.slice(0, i - a) + word + window.slice(i - a + 2);
