@@ -14,11 +14,11 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 export class BenchClient {
-  constructor() {
+  constructor(env = process.env) {
     this.spawnedAt = now();
     // BENCH_NODE_ARGS=--cpu-prof profiles the server under the benchmark.
     const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.stderr = '';
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));

@@ -3,6 +3,8 @@
 //     and writes the prebuilt dictionaries from nodejieba's;
 //  2. esbuild bundles the shipped entry points into dist/ (nodejieba stays external: it is native).
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +50,13 @@ const lazy = {
   },
 };
 const node = { ...common, plugins: [lazy] };
+const contentHash = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
 await Promise.all([
-  esbuild.build({ ...node, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // dist/server.js is a small loader that runs dist/server-main.js from V8's code cache (host/codeCache.ts);
+  // the cache is keyed by the main bundle's content hash, written into the loader.
+  esbuild.build({ ...node, entryPoints: { 'server-main': 'server/src/server.ts' }, outdir: 'dist' }).then(() =>
+    esbuild.build({ ...node, entryPoints: { server: 'server/src/serverBoot.ts' }, outdir: 'dist', define: { GONGWEN_SERVER_MAIN_HASH: JSON.stringify(contentHash('dist/server-main.js')) } }),
+  ),
   esbuild.build({ ...node, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   esbuild.build({ ...node, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),

@@ -26,6 +26,7 @@ export const REQUIRED_ENTRIES = [
   'extension/LICENSE.txt', // vsce renames LICENSE
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/server-main.js',
   'extension/dist/segmentation-worker.js',
   'extension/dist/vendor-docx-export.js',
   'extension/dist/vendor-saxes.js',

@@ -1,4 +1,5 @@
-// The gongwen language server: a thin adapter from LSP to the engine. Run with `node dist/server.js --stdio`.
+// The gongwen language server: a thin adapter from LSP to the engine. Run with `node dist/server.js --stdio`
+// (a loader that runs this bundle, dist/server-main.js, from V8's code cache: serverBoot.ts).
 import * as path from 'node:path';
 import {
   InitializeParams,
@@ -8,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES, prepareRules } from './engine';
+import { codeCacheReady } from './host/codeCache';
 import { Analysis, workspaceIdOf } from './analysis';
 import { sharedEngineData } from './host/data';
 import { CODE_ACTION_KINDS } from './features/codeActions';
@@ -69,6 +71,8 @@ const analysis = new Analysis(DEFAULT_SETTINGS, segmenterFor);
 const publisher = new DiagnosticsPublisher(connection, documents, analysis);
 // The dictionary takes long to load (docs/notes/perf.md): start it only after the first diagnostics are out.
 publisher.onFirstPublish = () => {
+  // The code of a start and of the first lint is compiled now: the moment to save it for the next start.
+  codeCacheReady();
   wantSegmentation = true;
   setImmediate(() => {
     segmenter?.start();

@@ -1,6 +1,6 @@
 // How both servers (server.ts, browser/server.ts) follow the client's settings: what initialize sends,
 // refined by what workspace/configuration answers, asked again whenever the settings change.
-import { type Connection, DidChangeConfigurationNotification, type InitializeParams } from 'vscode-languageserver';
+import { type Connection, DidChangeConfigurationNotification, type InitializeParams } from '../lsp';
 import type { Analysis } from '../analysis';
 import { type ClientSettings, DEFAULT_SETTINGS } from '../settings';
 

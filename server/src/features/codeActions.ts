@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, CodeActionParams, Command, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Command, TextEdit, WorkspaceEdit } from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { NUMBERING_RULES, renumberEdits } from '../engine';

@@ -5,7 +5,7 @@ import {
   CompletionParams,
   InsertTextFormat,
   MarkupKind,
-} from 'vscode-languageserver';
+} from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { CandidateKind, complete, PhraseCatalog, PhraseFunction, SnippetFile } from '../engine/completion';

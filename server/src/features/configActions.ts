@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { applyConfigChange, CONFIG_FILE_NAME, ConfigChange, Finding } from '../engine';

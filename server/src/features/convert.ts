@@ -1,4 +1,4 @@
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from '../lsp';
 import { Finding, Severity } from '../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,4 +1,4 @@
-import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { Connection, Diagnostic, TextDocuments } from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { Finding, Severity } from '../engine';

@@ -1,4 +1,4 @@
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { DocumentSymbol, SymbolKind } from '../lsp';
 import { formatThousands, SectionNode } from '../engine';
 import { sentAsIs } from '../transport';
 

@@ -1,4 +1,4 @@
-import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { FoldingRange, FoldingRangeKind } from '../lsp';
 import { SectionNode, walkSections } from '../engine';
 
 /** One folding range per multi-line section of the tree. */

@@ -1,4 +1,4 @@
-import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
+import { Hover, HoverParams, MarkupKind } from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../analysis';
 import { ALL_RULES, termAt, termMarkdown } from '../engine';

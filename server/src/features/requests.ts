@@ -1,6 +1,6 @@
 // The request and command handlers of both servers (server.ts in Node, browser/server.ts in a web worker):
 // each answers from the Analysis, and an exception becomes an empty answer, never a dead server.
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
 import type { Segmenter } from '../engine';
