@@ -112,7 +112,18 @@ test('a prebuilt file built here gives the same answers as the tables built from
       const word = mb.word(id);
       assert.equal(ma.word(id), word);
       assert.equal(ma.id(word), mb.id(word), word);
+      // In place (the prebuilt list's own lookup): the word inside a text, and with one unit read as another.
+      const text = `，${word}。`;
+      assert.equal(ma.idAt(text, 1, 1 + word.length), mb.idAt(text, 1, 1 + word.length), word);
+      if (word.length > 0) {
+        const j = id % word.length;
+        const other = text.slice(0, 1 + j) + '乂' + text.slice(2 + j);
+        assert.equal(ma.idAt(other, 1, 1 + word.length, 1 + j, word.charCodeAt(j)), mb.idAt(other, 1, 1 + word.length, 1 + j, word.charCodeAt(j)), other);
+        assert.equal(ma.idAt(other, 1, 1 + word.length), mb.idAt(other, 1, 1 + word.length), other);
+      }
     }
+    for (const s of ['', '不是一个词语啊', '政冶', '乂乂', 'x']) assert.equal(ma.idAt(s, 0, s.length), mb.idAt(s, 0, s.length), s);
+    assert.equal(ma.idAt('体制机制', 2, 4, 3, '智'.charCodeAt(0)), mb.id('机智'));
     assert.equal(ma.maxWordLength, mb.maxWordLength);
     for (const words of [['加强', '制度', '建设'], ['体制', '机制'], ['不存在的词语', '的']]) assert.equal(ma.sentenceLogProb(words), mb.sentenceLogProb(words));
     // Whole documents: the same findings.

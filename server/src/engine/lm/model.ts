@@ -22,6 +22,11 @@ export interface ModelWords {
   readonly maxWordLength: number;
   id(word: string): number;
   word(id: number): string;
+  /**
+   * `id(text.slice(start, end))` with the unit at `at` (if inside the range) read as `code`, without making the
+   * string. With it the model keeps no word strings or id table of its own (~3 MB and ~20 ms at start).
+   */
+  idAt?(text: string, start: number, end: number, at: number, code: number): number;
 }
 
 export class LanguageModel {
@@ -120,7 +125,7 @@ export class LanguageModel {
    * first lint with the lexicon does not (docs/notes/perf.md, h18-start). Lookups give the same answers either way.
    */
   prepare(): void {
-    if (!this.slots) this.buildSlots();
+    if (!this.bloom) this.buildSlots();
     if (!this.contextsRanked) this.rankContexts();
   }
 
@@ -143,11 +148,12 @@ export class LanguageModel {
   idAt(text: string, start: number, end: number, at = -1, code = 0): number {
     const n = end - start;
     if (n <= 0) return n === 0 ? this.id('') : -1;
-    if (!this.slots) this.buildSlots();
+    if (!this.bloom) this.buildSlots();
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ (i === at ? code : text.charCodeAt(i)), 0x01000193);
     const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     if (!bloomHas(this.bloom!, this.bloomShift, hash)) return -1;
+    if (this.given?.idAt) return this.given.idAt(text, start, end, at, code);
     const slots = this.slots!;
     const mask = slots.length - 1;
     const words = this.words!;
@@ -162,32 +168,36 @@ export class LanguageModel {
     }
   }
 
+  /** The Bloom filter of the words, and (unless the given list looks words up in place) the id table. */
   private buildSlots(): void {
-    // The in-place lookup compares against the strings themselves (a prebuilt list would slice one per probe).
     const given = this.given;
-    const words = (this.words ??= Array.from({ length: this.size }, (_, id) => given!.word(id)));
+    const inPlace = given?.idAt !== undefined;
+    // Without an in-place lookup in the given list, the table compares against strings (it would slice one per probe).
+    const words = inPlace ? undefined : (this.words ??= Array.from({ length: this.size }, (_, id) => given!.word(id)));
     let bits = 1;
     while (1 << bits < this.size * 2.5) bits++;
-    const slots = new Int32Array(1 << bits);
-    const mask = slots.length - 1;
+    const slots = inPlace ? undefined : new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
     this.slotShift = 32 - bits;
     // 2^20 bits: ~14 bits a word for 72 K words, 3 probes (about 0.2 % false positives).
     let bloomBits = 16;
     while (1 << bloomBits < this.size * 14) bloomBits++;
-    this.bloom = new Uint32Array(1 << (bloomBits - 5));
+    const bloom = new Uint32Array(1 << (bloomBits - 5));
     this.bloomShift = 32 - bloomBits;
     // Highest id first: a word listed twice is found under its last id, as `id` (a Map) gives it.
     for (let id = this.size - 1; id >= 1; id--) {
-      const w = words[id];
+      const w = words ? words[id] : given!.word(id);
       let h = 0x811c9dc5;
       for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
       const hash = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      bloomAdd(bloom, this.bloomShift, hash);
+      if (!slots) continue;
       let slot = hash >>> this.slotShift;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
-      bloomAdd(this.bloom, this.bloomShift, hash);
     }
     this.slots = slots;
+    this.bloom = bloom;
   }
 
   /** Builds the rank bits of the trigram contexts (see contextBits). */

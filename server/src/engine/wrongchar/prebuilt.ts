@@ -99,6 +99,12 @@ export class ModelWordList {
     const at = this.byId[id];
     return at === undefined || at < 0 ? '' : this.data.words.slice(this.data.offsets[at], this.data.offsets[at + 1]);
   }
+
+  idAt(text: string, start: number, end: number, at: number, code: number): number {
+    if (start === end) return this.emptyId;
+    const replaced = at >= start && at < end;
+    return this.lexicon.frequencyAt(text, start, end, replaced ? at : start, replaced ? String.fromCharCode(code) : '') - 1;
+  }
 }
 
 /** The lexicon indexes of indexes.ts, for the lexicon of this size and total (jieba's, as built). */
