@@ -50,18 +50,38 @@ const lazy = {
   },
 };
 const node = { ...common, plugins: [lazy] };
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expressions and comments, and one
+ * such character makes V8 hold the whole bundle's source as two-byte text: 1.8 MB instead of 0.9 for the CLI,
+ * 2.8 instead of 1.4 for the server. Every UTF-16 unit above 0x7F is written as \uXXXX instead, which means the
+ * same in a string, a regular expression (with or without the u flag) and a comment; an identity escape
+ * (`\。` in a regular expression) loses its backslash. (No tagged template in the bundles has such a character.)
+ */
+function asciiOnly(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const escaped = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== text) fs.writeFileSync(file, escaped);
+}
+
+/** esbuild.build, then its JavaScript outputs made ASCII-only (see asciiOnly). */
+async function build(options) {
+  const result = await esbuild.build({ ...options, metafile: true });
+  for (const output of Object.keys(result.metafile.outputs)) if (output.endsWith('.js')) asciiOnly(path.join(root, output));
+  return result;
+}
 const contentHash = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
 await Promise.all([
   // dist/server.js is a small loader that runs dist/server-main.js from V8's code cache (host/codeCache.ts);
   // the cache is keyed by the main bundle's content hash, written into the loader.
-  esbuild.build({ ...node, entryPoints: { 'server-main': 'server/src/server.ts' }, outdir: 'dist' }).then(() =>
-    esbuild.build({ ...node, entryPoints: { server: 'server/src/serverBoot.ts' }, outdir: 'dist', define: { GONGWEN_SERVER_MAIN_HASH: JSON.stringify(contentHash('dist/server-main.js')) } }),
+  build({ ...node, entryPoints: { 'server-main': 'server/src/server.ts' }, outdir: 'dist' }).then(() =>
+    build({ ...node, entryPoints: { server: 'server/src/serverBoot.ts' }, outdir: 'dist', define: { GONGWEN_SERVER_MAIN_HASH: JSON.stringify(contentHash('dist/server-main.js')) } }),
   ),
-  esbuild.build({ ...node, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...node, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),
-  ...LAZY.map(({ name, entry }) => esbuild.build({ ...common, stdin: { ...entry, loader: 'js' }, outfile: `dist/${name}.js` })),
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
+  build({ ...node, entryPoints: { 'segmentation-worker': 'server/src/segmentation/worker.ts' }, outdir: 'dist' }),
+  build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  build({ ...node, entryPoints: { 'cli-worker': 'server/src/cli/checkWorker.ts' }, outdir: 'dist' }),
+  ...LAZY.map(({ name, entry }) => build({ ...common, stdin: { ...entry, loader: 'js' }, outfile: `dist/${name}.js` })),
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
   ...browserBuilds(),
 ]);
 
@@ -89,7 +109,7 @@ function browserBuilds() {
   };
   const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [swap] };
   return [
-    esbuild.build({ ...browser, entryPoints: { 'browser-client': 'client/src/browserExtension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] }),
-    esbuild.build({ ...browser, entryPoints: { 'browser-server': 'server/src/browser/server.ts' }, outdir: 'dist', format: 'iife', external: [] }),
+    build({ ...browser, entryPoints: { 'browser-client': 'client/src/browserExtension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] }),
+    build({ ...browser, entryPoints: { 'browser-server': 'server/src/browser/server.ts' }, outdir: 'dist', format: 'iife', external: [] }),
   ];
 }
