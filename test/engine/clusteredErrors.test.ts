@@ -34,25 +34,32 @@ function withParams(context: Partial<typeof CONTEXT_PARAMS>, suspect: Partial<ty
   }
 }
 
-test('in a line that holds a warning already, a lower margin suffices; in another line it does not', () => {
+test('in a line that holds a warning already, a lower margin suffices at a character that forms no word; not in another line', () => {
   const lexicon = real.lexicon!;
   const model = data.languageModel!()!;
-  // 值 → 直 (一直) is found by word frequencies; 连络 → 联络 is twelve characters away from it.
-  const text = '所以我会一值在你身边，有事可以跟我连络。';
-  const at = text.indexOf('连');
-  assert.ok(suspects(text).includes('值>直'));
-  const margin = contextMargin(text, at, '联', lexicon, model);
+  // 诀 → 决 (解决) is a warning; 恨 (a token of its own) is seven characters away from it, beyond its window.
+  const text = '我觉得这个问题很难解诀，所以今天我恨忙。';
+  const at = text.indexOf('恨');
+  assert.ok(suspects(text).includes('诀>决'));
+  const margin = contextMargin(text, at, '很', lexicon, model);
   // Above the margin, the change is not found on its own (nor by the dictionary's agreement)…
   withParams({ threshold: margin + 1, agreedRatio: Infinity }, { clusterMargin: margin + 0.5 }, () => {
-    assert.ok(!suspects(text).includes('连>联'));
+    assert.ok(!suspects(text).includes('恨>很'));
   });
   withParams({ threshold: margin + 1, agreedRatio: Infinity }, { clusterMargin: margin - 0.5 }, () => {
     // …but at the lower margin of a line with a warning it is.
-    assert.ok(suspects(text).includes('连>联'), 'the same line as 一值');
+    assert.ok(suspects(text).includes('恨>很'), 'the same line as 解诀');
     // A line of its own, without a warning: the full threshold again.
-    const apart = '所以我会一值在你身边，\n有事可以跟我连络。';
-    assert.ok(suspects(apart).includes('值>直'));
-    assert.ok(!suspects(apart).includes('连>联'), 'another line');
+    const apart = '我觉得这个问题很难解诀，\n所以今天我恨忙。';
+    assert.ok(suspects(apart).includes('诀>决'));
+    assert.ok(!suspects(apart).includes('恨>很'), 'another line');
+  });
+  // A character inside a two-character token (连 of 连络) gets no lower margin.
+  const token = '所以我会一值在你身边，有事可以跟我连络。';
+  assert.ok(suspects(token).includes('值>直'));
+  const tokenMargin = contextMargin(token, token.indexOf('连'), '联', lexicon, model);
+  withParams({ threshold: tokenMargin + 1, agreedRatio: Infinity }, { clusterMargin: tokenMargin - 0.5 }, () => {
+    assert.ok(!suspects(token).includes('连>联'), '连络 is one token');
   });
 });
 
