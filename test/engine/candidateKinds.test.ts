@@ -103,18 +103,20 @@ const suspects = (engineData: EngineData, text: string) =>
     .map((f) => `${text.slice(f.range.start.character, f.range.end.character)}→${f.fixes?.[0]?.edits[0].newText}`);
 
 test('with the real tables: each kind finds a real error that the other candidates miss (near syllables: without the table too)', () => {
-  for (const [text, found, kind] of [
+  // The fourth member: the kind that finds it without the variant table (zhang → chang is also an aspiration pair).
+  for (const [text, found, kind, without] of [
     ['国务完办公厅印发通知', '完→院', 'part'],
     ['防范化解重大风捡', '捡→险', 'share'],
     ['存入中国人民银航', '航→行', 'poly'],
-    ['建立涨效机制', '涨→长', 'poly'],
-    ['加强安全深产', '深→生', 'near'],
+    ['建立涨效机制', '涨→长', 'poly', 'aspirated'],
+    ['加强安全深产', '深→生', 'near', 'near'],
   ]) {
     assert.deepEqual(suspects(data, text), [found], `${text} (${kind})`);
     const [wrong, right] = found.split('→');
     assert.equal(candidatesFor(wrong, wrongCharTables(data)!, segmenter.lexicon, true).find((c) => c.char === right)?.kind, kind, text);
-    // Near syllables need no table; the other kinds come from it.
-    if (kind !== 'near') assert.ok(!suspects(withoutVariants, text).includes(found), `${text}: not without the variant table`);
+    // Near syllables and aspiration pairs need no table; the other kinds come from it.
+    if (!without) assert.ok(!suspects(withoutVariants, text).includes(found), `${text}: not without the variant table`);
+    else assert.equal(candidatesFor(wrong, wrongCharTables(withoutVariants)!, segmenter.lexicon, true).find((c) => c.char === right)?.kind, without, `${text}: without the table`);
   }
 });
 

@@ -43,10 +43,18 @@ export const CONTEXT_PARAMS = {
    */
   inWordCost: 0,
   /**
-   * Cost of assuming each kind of typo (ln): near syllables (zh/z, -ing/-in) are many, other readings of
+   * Cost of assuming each kind of typo (ln): near syllables (zh/z, -ing/-in, lu/lü) and initials with or
+   * without aspiration (d/t, j/q: learners' confusions) are many, other readings of
    * polyphones and characters that contain one another or share a component fewer (wrongchar/candidates.ts).
    */
-  costs: { sound: 0, near: 3, shape: 1, poly: 1, part: 1.5, share: 1.5, any: 3, confusable: 0 } as Record<string, number>,
+  costs: { sound: 0, near: 3, aspirated: 3, shape: 1, poly: 1, part: 1.5, share: 1.5, any: 3, confusable: 0 } as Record<string, number>,
+  /**
+   * A same-sound replacement that forms no word with a neighbour may still be a frequent word of its own
+   * (恨 → 很 in 我恨高兴, 庆 → 请, 卧 → 我): from this jieba frequency on it is a candidate, unless the written
+   * character forms a word of the dictionary with a neighbour (电灼, 氨苄: terms the model lacks). Only same-
+   * sound ones: other kinds are many more (the cost doubled) for little more.
+   */
+  minSingleWord: 5000,
   /** Cost of two neighbouring characters both typed wrong (a two-character word with their syllables). */
   pairCost: 4.5,
 };
@@ -54,6 +62,8 @@ export const CONTEXT_PARAMS = {
 export interface ContextCandidate {
   char: string;
   kind: string;
+  /** Its jieba frequency as a word of its own, if known (else looked up). */
+  frequency?: number;
 }
 
 export interface ContextSuggestion {
@@ -65,6 +75,8 @@ export interface ContextSuggestion {
   /** The word the replacement forms (for the message and corroboration) and where it starts. */
   word: string;
   wordStart: number;
+  /** Below both thresholds (asked for with `weakFrom`). */
+  weak?: true;
 }
 
 /**
@@ -120,13 +132,18 @@ export function contextSuggestions(
    * min(minExtraWord, minNewWord) (a filter that must not reject any such word; none: no filter).
    */
   pairs?: (first: number, second: number) => boolean,
+  /**
+   * Also return, marked `weak`, the positions' best suggestions that pass neither threshold but have at
+   * least this margin (none: only those that pass).
+   */
+  weakFrom?: number,
 ): ContextSuggestion[] {
   const scorer = scorerFor(model, lexicon, pairs);
   const frequent = frequentWords(lexicon);
   const out: ContextSuggestion[] = [];
   const { context, minNewWord, costs, minOriginal, agreedRatio } = CONTEXT_PARAMS;
   // A suggestion between the two thresholds stands only if the dictionary agrees (checked for the winner).
-  const threshold = Math.min(CONTEXT_PARAMS.threshold, CONTEXT_PARAMS.agreedThreshold);
+  const threshold = Math.min(CONTEXT_PARAMS.threshold, CONTEXT_PARAMS.agreedThreshold, weakFrom ?? Infinity);
   // pairOk[j]: text[j] and text[j + 1] stand next to each other in some lexicon word (every pair of a
   // frequent word does, so a string with a pair outside the set is not looked up).
   const pairOk = new Uint8Array(text.length);
@@ -139,6 +156,8 @@ export function contextSuggestions(
   let runEnd = 0;
   let base: number | undefined;
   let best: ContextSuggestion | undefined;
+  /** Whether the written character forms a two-character word of the dictionary with a neighbour (per position). */
+  let writtenInWord: boolean | undefined;
   /** Whether the replacement forms a word of frequency ≥ minNewWord with its neighbours in the window. */
   const formsWord = (char: string, leftOk: boolean, rightOk: boolean): boolean => {
     for (let len = 2; len <= 4; len++) {
@@ -152,13 +171,19 @@ export function contextSuggestions(
     }
     return false;
   };
-  const consider = (char: string, kind: string) => {
+  const consider = (char: string, kind: string, frequency?: number) => {
     if (kind !== 'confusable') {
-      // A word of two or more characters holds the replacement next to a neighbour.
+      // A word of two or more characters holds the replacement next to a neighbour…
       const c = char.charCodeAt(0);
       const leftOk = i > a && (!pairs || pairs(text.charCodeAt(i - 1), c));
       const rightOk = i + 1 < b && (!pairs || pairs(c, text.charCodeAt(i + 1)));
-      if ((!leftOk && !rightOk) || !formsWord(char, leftOk, rightOk)) return;
+      if ((!leftOk && !rightOk) || !formsWord(char, leftOk, rightOk)) {
+        // …or it is a frequent word of its own that sounds the same, where the written character forms no word.
+        // (A confused single-character word, 付 for 副, is judged as that kind below.)
+        if (kind !== 'sound' || (frequency ?? lexicon.frequency(char)) < CONTEXT_PARAMS.minSingleWord || CONFUSABLE.get(text[i])?.includes(char)) return;
+        writtenInWord ??= (i > a && frequencyAt(lexicon, text, i - 1, i + 1) > 0) || (i + 1 < b && frequencyAt(lexicon, text, i, i + 2) > 0);
+        if (writtenInWord) return;
+      }
     }
     base ??= scorer.prepareAt(text, a, b, a === runStart, b === runEnd, runEnd);
     const margin = scorer.scoreWith(i - a, char) - base - (costs[kind] ?? 0) - (inWord(i) ? CONTEXT_PARAMS.inWordCost : 0);
@@ -179,17 +204,16 @@ export function contextSuggestions(
       const original = text[i];
       base = undefined;
       best = undefined;
-      for (const c of candidatesOf(original)) if (c.char !== original) consider(c.char, c.kind);
+      writtenInWord = undefined;
+      for (const c of candidatesOf(original)) if (c.char !== original) consider(c.char, c.kind, c.frequency);
       for (const c of CONFUSABLE.get(original) ?? '') consider(c, 'confusable');
       // (set by consider: a closure TypeScript does not follow)
       const found = best as ContextSuggestion | undefined;
       if (!found) continue;
-      if (found.kind === 'confusable') {
-        if (found.margin >= CONTEXT_PARAMS.threshold) out.push(found);
-        continue;
-      }
-      const named = { ...found, ...namedWord(text, lexicon, a, b, i, found.char) };
-      if (found.margin >= CONTEXT_PARAMS.threshold || dictionaryAgrees(text, lexicon, named, agreedRatio)) out.push(named);
+      const named = found.kind === 'confusable' ? found : { ...found, ...namedWord(text, lexicon, a, b, i, found.char) };
+      const passes = found.margin >= CONTEXT_PARAMS.threshold || (found.kind !== 'confusable' && found.margin >= CONTEXT_PARAMS.agreedThreshold && dictionaryAgrees(text, lexicon, named, agreedRatio));
+      if (passes) out.push(named);
+      else if (weakFrom !== undefined && found.margin >= weakFrom) out.push({ ...named, weak: true });
     }
     runStart = runEnd;
   }

@@ -10,7 +10,9 @@ import { PARAMS } from './params';
  */
 export interface Candidate {
   char: string;
-  kind: 'sound' | 'shape' | 'poly' | 'part' | 'share' | 'near' | 'any';
+  kind: 'sound' | 'shape' | 'poly' | 'part' | 'share' | 'near' | 'aspirated' | 'any';
+  /** Its frequency as a word of its own (when the candidates were made with a lexicon). */
+  frequency?: number;
 }
 
 /** The syllables one sound away (zh/z, ch/c, sh/s, n/l; -ing/-in, -eng/-en, -ang/-an) that have characters. */
@@ -23,8 +25,24 @@ export function nearSyllables(syllable: string, charsOf: ReadonlyMap<string, str
   }
   const final = /(ing|eng|ang|in|en|an)$/.exec(syllable)?.[0];
   if (final) out.push(syllable.slice(0, -final.length) + (final.endsWith('g') ? final.slice(0, -1) : final + 'g'));
+  // u/ü after n and l (卢/虑, 奴/女, 略/虐 … nue/lue).
+  const rounded = /^([nl])(u|v)(e?)$/.exec(syllable);
+  if (rounded) out.push(rounded[1] + (rounded[2] === 'u' ? 'v' : 'u') + rounded[3]);
   return out.filter((s) => s !== syllable && charsOf.has(s));
 }
+
+/**
+ * The syllables whose initial is the same sound with or without aspiration (b/p, d/t, g/k, j/q, z/c, zh/ch:
+ * 他/大, 区/居, 转/传), a distinction many learners of Chinese do not hear, that have characters.
+ */
+export function aspiratedSyllables(syllable: string, charsOf: ReadonlyMap<string, string>): string[] {
+  const initial = /^(zh|ch|b|p|d|t|g|k|j|q|z|c)/.exec(syllable)?.[0];
+  if (!initial) return [];
+  const other = ASPIRATED[initial] + syllable.slice(initial.length);
+  return charsOf.has(other) ? [other] : [];
+}
+
+const ASPIRATED: Record<string, string> = { zh: 'ch', ch: 'zh', b: 'p', p: 'b', d: 't', t: 'd', g: 'k', k: 'g', j: 'q', q: 'j', z: 'c', c: 'z' };
 
 /**
  * Characters that may have been meant instead of `char`: same syllable first, then look-alikes, then the
@@ -38,9 +56,10 @@ export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lex
   const out: Candidate[] = [];
   const add = (c: string, kind: Candidate['kind']) => {
     if (seen.has(c)) return;
-    if (lexicon && lexicon.frequency(c) < (kind === 'poly' || kind === 'near' ? PARAMS.minAlikeChar : PARAMS.minCandidateChar)) return;
+    const frequency = lexicon?.frequency(c);
+    if (frequency !== undefined && frequency < (kind === 'poly' || kind === 'near' || kind === 'aspirated' ? PARAMS.minAlikeChar : PARAMS.minCandidateChar)) return;
     seen.add(c);
-    out.push({ char: c, kind });
+    out.push(frequency === undefined ? { char: c, kind } : { char: c, kind, frequency });
   };
   const syllables = syllablesOf.get(char) ?? [];
   for (const syllable of syllables) for (const c of charsOf.get(syllable) ?? '') add(c, 'sound');
@@ -55,6 +74,7 @@ export function candidatesFor(char: string, data: WrongCharTables, lexicon?: Lex
     for (const c of variants.shares[char] ?? '') add(c, 'share');
   }
   if (near) for (const syllable of [...syllables, ...readings]) for (const s of nearSyllables(syllable, charsOf)) for (const c of charsOf.get(s) ?? '') add(c, 'near');
+  if (near) for (const syllable of [...syllables, ...readings]) for (const s of aspiratedSyllables(syllable, charsOf)) for (const c of charsOf.get(s) ?? '') add(c, 'aspirated');
   return out;
 }
 
@@ -76,7 +96,7 @@ export function cachedCandidates(code: number, lexicon: Lexicon, tables: Lexicon
   let list = byChar.get(code);
   if (!list) {
     const inContext = candidatesFor(String.fromCharCode(code), tables.data, lexicon, true);
-    const candidates = inContext.filter((c) => c.kind !== 'near');
+    const candidates = inContext.filter((c) => c.kind !== 'near' && c.kind !== 'aspirated');
     byChar.set(code, (list = { candidates, codes: Uint16Array.from(candidates, (c) => c.char.charCodeAt(0)), inContext }));
   }
   return list;
