@@ -2,6 +2,7 @@
 // this thread or in worker threads (workers.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import * as path from 'node:path';
 import { ALL_RULES, DocumentKind, Finding, fixAll, Linter, ResolvedConfig, WorkspaceTexts } from '../engine';
 import { fileKeyFor, findConfig, loadConfigFile } from '../host/configFile';
@@ -162,6 +163,22 @@ export function defaultJobs(sizes: readonly number[], cores = availableCores()):
 
 function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * Up to this much text in a run, V8's young generation is kept at its first size (1 MB semi-spaces; bin/gongwen.js
+ * sets that before the bundle loads): the tables built at start survive every scavenge, and growing the space to
+ * 16 MB for them only raised a one-page check's peak RSS by ~7 MB. A longer run gets V8's default growth back, so
+ * that its speed is V8's usual (alternated runs of the distinct 1 M gave 0–7 % in favour of the larger young
+ * generation, within the machine's noise: docs/notes/perf.md, "Cold start, fourth round").
+ */
+export const SMALL_RUN_BYTES = 1_000_000;
+
+/** V8 reads the growth factor whenever it would grow the young generation, so this takes effect at run time. */
+export function youngGenerationFor(sizes: readonly number[]): 'small' | 'default' {
+  if (sizes.reduce((a, b) => a + b, 0) <= SMALL_RUN_BYTES) return 'small';
+  v8.setFlagsFromString('--semi-space-growth-factor=2'); // V8's default
+  return 'default';
 }
 
 /** File sizes in bytes (0 for a file that cannot be read: its check reports the error). */

@@ -2,7 +2,7 @@
 // 1 (errors found) or 2 (usage or I/O error).
 import { ALL_RULES } from '../engine';
 import { CommandLine, checkFormat, isUsageError, jobsOption, parseCommandLine, severitiesOption, single, USAGE, UsageError, VERSION } from './args';
-import { CheckedFile, checkFiles, defaultJobs, fileSizes } from './check';
+import { CheckedFile, checkFiles, defaultJobs, fileSizes, youngGenerationFor } from './check';
 import { CHECK_FORMATS, writeCheckResults } from './formats';
 import { loadForReading, outline, stats } from './outlineStats';
 import { exportReport, isDocx, profileFor } from './docx';
@@ -66,6 +66,7 @@ async function check(args: CommandLine, out: (s: string) => void, err: (s: strin
   const listed = severitiesOption(args.minSeverity);
   if (files.length === 0) throw new UsageError('请指定要检查的文件');
   const sizes = fileSizes(files);
+  youngGenerationFor(sizes);
   const threads = jobsOption(args.jobs, defaultJobs(sizes), files.length);
   const { results, ioError } = await checkFiles(files, sizes, args.config, fix, threads, err, args.annotate);
   const shown = results.map((r) => withSeverities(r, listed));
