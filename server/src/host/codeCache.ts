@@ -1,6 +1,6 @@
 // Runs a CommonJS bundle from a V8 code cache saved by an earlier start (the same bundle, V8 and flags).
 // Why: of the language server's ~180 ms from start to the first diagnostics, ~40 ms went to compiling its
-// bundle and the functions of the first lint (docs/notes/perf.md, "Code cache"). The cache only saves time:
+// bundle and the functions of the first lint (docs/notes/perf.md, "Cold start, fourth round"). The cache only saves time:
 // no folder, an unwritable one, a damaged or foreign file, V8 refusing it — the bundle is then compiled as
 // without a cache and nothing is reported (unless GONGWEN_CODE_CACHE=log asks for it on stderr).
 import * as fs from 'node:fs';
@@ -37,8 +37,8 @@ export function codeCacheFileName(bundle: string, bundleHash: string, execArgv: 
 }
 
 /**
- * Loads `bundle` as the module `parent` would require it, from the cache in `directory` when it is there
- * and V8 takes it. When no cache was used, one is written as soon as the bundle calls `codeCacheReady()` —
+ * Runs `bundle` as a CommonJS module of its own (its own `require`, `__dirname`, `module`), compiled from the
+ * cache in `directory` when it is there and V8 takes it. When no cache was used, one is written as soon as the bundle calls `codeCacheReady()` —
  * once the code of the first request has run, so that its functions are in the cache too.
  */
 export function requireWithCodeCache(bundle: string, bundleHash: string | undefined, directory: string | undefined, log: (message: string) => void = () => {}): CodeCacheState {
