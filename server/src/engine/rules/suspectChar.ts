@@ -260,7 +260,7 @@ export const suspectChar: LineRule = {
         // all (a token of its own: 恨 in 我恨高兴): not 印 of 印发 beside 国务完办公厅, and in official text,
         // which has few clustered errors, two-character tokens gave mostly false alarms.
         if (s.weak && (!token || token.end - token.start > 1)) return;
-        if (inOwnPhrases(text, tokenAt[s.at] >= 0 ? tokens[tokenAt[s.at]] : { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) return;
+        if (inOwnPhrases(text, token ?? { start: s.at, end: s.at + 1 }, wrongChar) || inOwnPhrases(text, written, wrongChar)) return;
         found.push(contextRuleFinding(text, s, otherwise));
       };
       const { clusterMargin, rescoreRounds } = SUSPECT_PARAMS;
