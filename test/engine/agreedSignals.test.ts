@@ -5,6 +5,7 @@ import { CONTEXT_PARAMS, contextMargin, contextSuggestions } from '../../server/
 import { placeNames } from '../../server/src/engine/wrongchar/filters';
 import { diskEngineData } from '../../server/src/host/data';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
+import { withTuning } from '../helpers/tuning';
 
 const marked = (text: string) => [...placeNames(text)].map((x, i) => (x ? text[i] : '')).join('');
 
@@ -37,23 +38,21 @@ test('the context model needs a lower margin when the dictionary agrees (the new
   // 塑料 is a frequent word, 素料 none: the two signals agree.
   assert.ok(lexicon.frequency('塑料') >= CONTEXT_PARAMS.agreedRatio * (lexicon.frequency('素料') + 1));
   const margin = contextMargin(text, at, '塑', lexicon, model);
-  const saved = { ...CONTEXT_PARAMS };
+  const agreedRatio = CONTEXT_PARAMS.agreedRatio;
   const found = () => contextSuggestions(text, lexicon, model, (c) => (c === '素' ? [{ char: '塑', kind: 'sound' }] : []), () => false).map((s) => s.word);
-  try {
+  withTuning([CONTEXT_PARAMS], () => {
     // The margin between the two thresholds: found because the dictionary agrees, not without it.
     CONTEXT_PARAMS.threshold = margin + 1;
     CONTEXT_PARAMS.agreedThreshold = margin - 1;
     assert.deepEqual(found(), ['塑料']);
     CONTEXT_PARAMS.agreedRatio = Infinity;
     assert.deepEqual(found(), [], 'the dictionary does not agree: the margin is short of the threshold');
-    CONTEXT_PARAMS.agreedRatio = saved.agreedRatio;
+    CONTEXT_PARAMS.agreedRatio = agreedRatio;
     CONTEXT_PARAMS.agreedThreshold = margin + 1;
     assert.deepEqual(found(), [], 'below both thresholds');
     CONTEXT_PARAMS.threshold = margin - 1;
     assert.deepEqual(found(), ['塑料'], 'above the threshold: found whatever the dictionary says');
-  } finally {
-    Object.assign(CONTEXT_PARAMS, saved);
-  }
+  });
 });
 
 test('a confused single-character word (的/地) needs the full threshold: the dictionary says nothing about it', () => {
@@ -62,25 +61,21 @@ test('a confused single-character word (的/地) needs the full threshold: the d
   const text = '认真的学习文件';
   const at = text.indexOf('的');
   const margin = contextMargin(text, at, '地', lexicon, model);
-  const saved = { ...CONTEXT_PARAMS };
   const found = () => contextSuggestions(text, lexicon, model, () => [], (i) => i !== at).map((s) => s.char);
-  try {
+  withTuning([CONTEXT_PARAMS], () => {
     CONTEXT_PARAMS.threshold = margin - 1;
     assert.deepEqual(found(), ['地']);
     CONTEXT_PARAMS.threshold = margin + 1;
     CONTEXT_PARAMS.agreedThreshold = margin - 1;
     CONTEXT_PARAMS.agreedRatio = 0;
     assert.deepEqual(found(), []);
-  } finally {
-    Object.assign(CONTEXT_PARAMS, saved);
-  }
+  });
 });
 
 test('with the real dictionary: a change let in by the agreement must not break a frequent written word (应改为 → 应该)', () => {
   // 应该 is far more frequent than 应改, but 改 is written in 改为, which the new word leaves in part.
   assert.deepEqual(suspects('如材料中写“某某同志”，应改为实名。'), []);
-  const saved = CONTEXT_PARAMS.agreedKeepsWord;
-  try {
+  withTuning([CONTEXT_PARAMS], () => {
     CONTEXT_PARAMS.agreedKeepsWord = Infinity;
     // A fresh linter: the first one keeps its findings per line.
     const fresh = new Linter({ segmenter: real, lexicon: () => real.lexicon, data });
@@ -89,7 +84,5 @@ test('with the real dictionary: a change let in by the agreement must not break 
       ['该'],
       'without the guard the agreement would let it in',
     );
-  } finally {
-    CONTEXT_PARAMS.agreedKeepsWord = saved;
-  }
+  });
 });

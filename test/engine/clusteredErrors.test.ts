@@ -6,6 +6,7 @@ import { SUSPECT_PARAMS } from '../../server/src/engine/rules/suspectChar';
 import { aspiratedSyllables, nearSyllables } from '../../server/src/engine/wrongchar/candidates';
 import { diskEngineData } from '../../server/src/host/data';
 import { SyncSegmenter } from '../../server/src/segmentation/syncSegmenter';
+import { withTuning } from '../helpers/tuning';
 
 // Learner text: several wrong characters in a sentence, function words typed as other characters of the
 // same sound, initials with and without aspiration confused (docs/notes/wrongchar.md, last section).
@@ -22,16 +23,11 @@ const suspects = (text: string) =>
 
 /** Runs `body` with some parameters changed, and puts them back. */
 function withParams(context: Partial<typeof CONTEXT_PARAMS>, suspect: Partial<typeof SUSPECT_PARAMS>, body: () => void): void {
-  const savedContext = { ...CONTEXT_PARAMS };
-  const savedSuspect = { ...SUSPECT_PARAMS };
-  Object.assign(CONTEXT_PARAMS, context);
-  Object.assign(SUSPECT_PARAMS, suspect);
-  try {
+  withTuning([CONTEXT_PARAMS, SUSPECT_PARAMS], () => {
+    Object.assign(CONTEXT_PARAMS, context);
+    Object.assign(SUSPECT_PARAMS, suspect);
     body();
-  } finally {
-    Object.assign(CONTEXT_PARAMS, savedContext);
-    Object.assign(SUSPECT_PARAMS, savedSuspect);
-  }
+  });
 }
 
 test('in a line that holds a warning already, a lower margin suffices at a character that forms no word; not in another line', () => {
